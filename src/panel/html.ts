@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import { randomBytes } from 'node:crypto';
+
+/** A fresh nonce for each page load (crypto, never Math.random). */
+export function makeNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/**
+ * The webview page's HTML with a strict CSP: nothing by default, scripts only by nonce or from the
+ * extension's own bundle folder (Mermaid's diagram chunks are loaded by dynamic import from there),
+ * no remote origins.
+ */
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, opts: { title: string; lang: string }): string {
+  const nonce = makeNonce();
+  const dist = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'main.js'));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'panel.css'));
+  const csp = [
+    "default-src 'none'",
+    `img-src ${webview.cspSource} data: blob:`,
+    `font-src ${webview.cspSource}`,
+    // Mermaid injects <style> elements while rendering, so inline styles must be allowed.
+    `style-src ${webview.cspSource} 'unsafe-inline'`,
+    `script-src 'nonce-${nonce}' ${webview.cspSource}`,
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="${escapeAttr(opts.lang)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style.toString()}">
+<title>${escapeAttr(opts.title)}</title>
+</head>
+<body>
+<div id="app" aria-live="polite"></div>
+<script type="module" nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+}
+
+function escapeAttr(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
