@@ -256,6 +256,13 @@ export interface SegmentRecord {
   injected: boolean;
   /** What the receiver did with it (null when lost or not yet arrived at the end). */
   disposition: Disposition | null;
+  /**
+   * Index in `Trace.events` of the last event this segment's arrival (or loss) produced, so
+   * `tcbs[lastEvent]` is every host right after the segment was processed. The `deliver` event
+   * comes first (its snapshot is the state *before* processing), then the state changes, timers
+   * and replies it caused. Absent when the segment was still in flight at the end.
+   */
+  lastEvent?: number;
 }
 
 export type TraceEvent =

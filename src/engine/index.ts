@@ -1,0 +1,69 @@
+/**
+ * The protocol engine: `simulate(scenario)` runs a scenario on simulated hosts and a simulated
+ * network with a virtual clock and returns its trace. Pure and deterministic: the same scenario
+ * gives the same trace.
+ *
+ * Modules: `seq.ts` sequence arithmetic; `profiles.ts` rfc9293 / linux parameters; `model.ts`
+ * hosts, TCBs, snapshots; `sim.ts` network, clock, steps, trace; `tcp.ts` SEGMENT ARRIVES,
+ * output and timeouts; `calls.ts` user calls. Readings of the RFC worth knowing:
+ * - A listener keeps a list of children (one TCB per SYN), bounded by `backlog` half-open
+ *   (SYN-RECEIVED) entries like Linux's SYN queue; a child shows LISTEN → SYN-RECEIVED and, on a
+ *   RST, SYN-RECEIVED → LISTEN (and is then deleted). The application accepts at once (no accept queue limit).
+ * - SYN cookies are used only when the backlog is full (Linux's default, tcp_syncookies = 1);
+ *   `backlog: 0` with `syncookies: true` answers every SYN with a cookie. A valid cookie ACK makes
+ *   a child LISTEN → ESTABLISHED directly.
+ * - Simultaneous open takes four segments (RFC 9293 Figure 7): a SYN,ACK in SYN-RECEIVED whose
+ *   SEQ is the IRS and whose ACK is acceptable has its old SYN trimmed and its ACK processed.
+ * - rfc9293: a SYN in a synchronized state follows the RFC 793 text kept in RFC 9293 §3.10.7.4
+ *   (reset, CLOSED); an in-window RST resets. linux: RFC 5961 challenge ACKs for both, throttled.
+ * - Segments above RCV.NXT are held and delivered when the gap fills; ACKs answering unacceptable
+ *   segments are throttled to one per 500 ms per connection (RFC 5961 §7), which ends ACK storms.
+ * - No RTT sampling: the RTO starts at 1 s, doubles on each timeout, and returns to 1 s when new
+ *   data is acknowledged. No congestion control, no zero-window probing, no FIN-WAIT-2 timeout.
+ * - Settling: a step without `at` waits until no segment is in flight and no retransmission or
+ *   delayed-ACK timer is pending, except that a call on a host whose ACK of a FIN is being
+ *   delayed (linux) runs at once, so its FIN rides on that ACK (`fin-ack-combined`).
+ * - Trace: the `deliver` event of segment n comes before the events its processing causes;
+ *   `SegmentRecord.lastEvent` is the index after which it has been processed. A network duplicate
+ *   has a `duplicate` event instead of a `send` event. The Linux delayed ACK is internal (no timer
+ *   event, not in snapshots). A host's primary TCB is its live connection with another scenario
+ *   host, else its last such connection if newer than its listener (CLOSED), else the listener.
+ */
+import { userCall } from './calls';
+import { Simulator, matches } from './sim';
+import { onTimer, segmentArrives } from './tcp';
+import type { Fault, Scenario, Trace } from './types';
+
+export * from './types';
+export * from './seq';
+export * from './wire';
+export * from './isn';
+export * from './syncookie';
+export { ScenarioError } from './errors';
+export { PROFILES, profileFor, type ProfileParams } from './profiles';
+export { DEFAULT_LIMITS, DEFAULT_LATENCY } from './sim';
+
+const HOOKS = { segmentArrives, onTimer, userCall };
+
+/**
+ * Simulates `scenario`. Throws `SimulationLimitError` when a cap (events, segments, virtual time)
+ * is hit and `ScenarioError` for a scenario that cannot run (e.g. a connect to an unknown host).
+ */
+export function simulate(scenario: Scenario): Trace {
+  return new Simulator(scenario, HOOKS, resolveFaults(scenario)).run();
+}
+
+/**
+ * `nth: 'last'` means the last segment the fault matches in a fault-free dry run of the same
+ * scenario; it becomes that match's number (0, never, when nothing matches).
+ */
+function resolveFaults(scenario: Scenario): Fault[] {
+  if (!scenario.faults.some((f) => f.nth === 'last')) return scenario.faults;
+  const dry = new Simulator({ ...scenario, faults: [] }, HOOKS, []).run();
+  return scenario.faults.map((f) => {
+    if (f.nth !== 'last') return f;
+    let count = 0;
+    for (const rec of dry.segments) if (matches(f, rec)) count++;
+    return { ...f, nth: count };
+  });
+}
