@@ -4,7 +4,7 @@
  * the engine's trace — an author's `expect` is only compared with it.
  */
 import type { LocalText } from '../common/text';
-import type { Flag, TcpOptions } from '../engine/types';
+import type { Flag, Scenario, TcpOptions, Trace } from '../engine/types';
 
 export type QuestionKind = 'state' | 'seq' | 'ack' | 'flags' | 'segment' | 'accepted' | 'number' | 'choice';
 export const QUESTION_KINDS: readonly QuestionKind[] = ['state', 'seq', 'ack', 'flags', 'segment', 'accepted', 'number', 'choice'];
@@ -107,9 +107,11 @@ export type QuestionSpec =
 /** The engine's answer to a question, in a form every kind can share. */
 export type Answer =
   | { kind: 'state'; state: import('../engine/types').TcpState }
-  | { kind: 'number'; value: number }
+  /** `absent`: the field does not exist on this segment (an ack number when the ACK bit is off); `value` is then the raw field. */
+  | { kind: 'number'; value: number; absent?: boolean }
   | { kind: 'flags'; flags: Flag[] }
-  | { kind: 'fields'; fields: Partial<Record<SegmentField, number | Flag[]>> }
+  /** `absent`: asked fields that do not exist on this segment (`ack` when the ACK bit is off). */
+  | { kind: 'fields'; fields: Partial<Record<SegmentField, number | Flag[]>>; absent?: SegmentField[] }
   | { kind: 'acceptance'; value: Acceptance }
   | { kind: 'choice'; index: number };
 
@@ -125,4 +127,10 @@ export interface CheckResult {
   note?: string;
   /** Per-field verdicts for multi-field questions. */
   fields?: Partial<Record<SegmentField, boolean>>;
+}
+
+/** What every quiz function reads: the scenario and the trace the engine made from it. */
+export interface QuizContext {
+  trace: Trace;
+  scenario: Scenario;
 }
