@@ -1,0 +1,114 @@
+/**
+ * The order the diagram and the table show things in: each segment at the moment it is sent,
+ * every other event where the trace put it. Also the step-through (`upTo`) and paging (`window`)
+ * ranges. Pure.
+ */
+import type { SegmentRecord, Trace, TraceEvent } from '../engine/types';
+
+export type TimelineItem =
+  | { kind: 'segment'; pos: number; rec: SegmentRecord }
+  | { kind: 'event'; pos: number; index: number; ev: TraceEvent };
+
+export interface RangeOptions {
+  /** Show segments 1..upTo only, and the events before segment upTo+1 is sent. */
+  upTo?: number;
+  /** Show segments from..to only (inclusive), and the events from `from`'s send to before `to+1`'s. */
+  window?: { from: number; to: number };
+}
+
+export interface Timeline {
+  /** Segments and events in display order. */
+  items: TimelineItem[];
+  /** First and last segment shown (`last < first` when none). */
+  first: number;
+  last: number;
+  /** Index of the first event shown (events before it are hidden by `window`). */
+  startEvent: number;
+}
+
+const anchorCache = new WeakMap<Trace, Map<number, number>>();
+
+/**
+ * Position of segment n in `trace.events`: the index of its `send` event (or, for a network
+ * duplicate, its `duplicate` event). A segment without one sits just before the first event
+ * later than its send time.
+ */
+export function segmentPosition(trace: Trace, n: number): number {
+  let anchors = anchorCache.get(trace);
+  if (!anchors) {
+    anchors = new Map();
+    trace.events.forEach((ev, i) => {
+      if ((ev.kind === 'send' || ev.kind === 'duplicate') && !anchors!.has(ev.n)) anchors!.set(ev.n, i);
+    });
+    for (const rec of trace.segments) {
+      if (anchors.has(rec.n)) continue;
+      const after = trace.events.findIndex((ev) => ev.t > rec.sentAt);
+      anchors.set(rec.n, (after < 0 ? trace.events.length : after) - 0.5);
+    }
+    anchorCache.set(trace, anchors);
+  }
+  return anchors.get(n) ?? trace.events.length;
+}
+
+export function buildTimeline(trace: Trace, opts: RangeOptions = {}): Timeline {
+  const count = trace.segments.length;
+  const first = Math.max(1, Math.floor(opts.window?.from ?? 1));
+  const last = Math.min(count, Math.floor(opts.window?.to ?? count), Math.floor(opts.upTo ?? count));
+  const startEvent = first <= 1 ? 0 : Math.ceil(segmentPosition(trace, first));
+  const endPos = last + 1 <= count ? segmentPosition(trace, last + 1) : trace.events.length;
+  const items: TimelineItem[] = [];
+  for (const rec of trace.segments) {
+    if (rec.n >= first && rec.n <= last) items.push({ kind: 'segment', pos: segmentPosition(trace, rec.n), rec });
+  }
+  trace.events.forEach((ev, index) => {
+    if (index >= startEvent && index < endPos && ev.kind !== 'send' && ev.kind !== 'duplicate') {
+      items.push({ kind: 'event', pos: index, index, ev });
+    }
+  });
+  items.sort((a, b) => a.pos - b.pos || order(a) - order(b));
+  return { items, first, last, startEvent };
+}
+
+const order = (it: TimelineItem): number => (it.kind === 'segment' ? it.rec.n : Number.MAX_SAFE_INTEGER);
+
+/** The page (1-based) holding segment `step`, and its range, for paging long traces. */
+export function pageFor(step: number, pageSize: number, total?: number): { page: number; from: number; to: number } {
+  const size = Math.max(1, Math.floor(pageSize));
+  const page = Math.floor(Math.max(0, step - 1) / size) + 1;
+  const from = (page - 1) * size + 1;
+  const to = total === undefined ? from + size - 1 : Math.min(total, from + size - 1);
+  return { page, from, to };
+}
+
+export type TimerShown = 'set' | 'restarted' | 'fired';
+const visibilityCache = new WeakMap<Trace, Map<number, TimerShown>>();
+
+/**
+ * Which timer events to show (by event index), so the diagram and the table stay readable:
+ * a timer being set when it was not running, the 2MSL timer being restarted (RFC 9293 §3.10.7.4:
+ * a retransmitted FIN in TIME-WAIT restarts it), and every expiry. Left out: re-arming a running
+ * RTO on each send, cancellations, and setting the user timeout (shown only if it fires).
+ */
+export function timerVisibility(trace: Trace): Map<number, TimerShown> {
+  const cached = visibilityCache.get(trace);
+  if (cached) return cached;
+  const out = new Map<number, TimerShown>();
+  const running = new Set<string>();
+  trace.events.forEach((ev, i) => {
+    if (ev.kind !== 'timer') return;
+    const key = `${ev.host}|${ev.conn}|${ev.timer}`;
+    if (ev.action === 'set') {
+      if (!running.has(key)) {
+        if (ev.timer !== 'user-timeout') out.set(i, 'set');
+      } else if (ev.timer === 'time-wait') {
+        out.set(i, 'restarted');
+      }
+      running.add(key);
+    } else {
+      if (ev.action === 'fired') out.set(i, 'fired');
+      running.delete(key);
+    }
+  });
+  visibilityCache.set(trace, out);
+  return out;
+}
