@@ -14,6 +14,8 @@ import {
   vsCodeTextField,
   vsCodeProgressRing,
   vsCodeDivider,
+  vsCodeRadio,
+  vsCodeRadioGroup,
 } from '@vscode/webview-ui-toolkit';
 
 let registered = false;
@@ -21,40 +23,69 @@ let registered = false;
 export function registerControls(): void {
   if (registered) return;
   registered = true;
-  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeCheckbox(), vsCodeDropdown(), vsCodeOption(), vsCodeTextField(), vsCodeProgressRing(), vsCodeDivider());
+  provideVSCodeDesignSystem().register(
+    vsCodeButton(),
+    vsCodeCheckbox(),
+    vsCodeDropdown(),
+    vsCodeOption(),
+    vsCodeTextField(),
+    vsCodeProgressRing(),
+    vsCodeDivider(),
+    vsCodeRadio(),
+    vsCodeRadioGroup(),
+  );
 }
+
+export type Control<V> = HTMLElement & V;
 
 export interface ButtonOptions {
   label: string;
   /** Shown as a tooltip and read by screen readers. */
   title?: string;
   appearance?: 'primary' | 'secondary' | 'icon';
+  /** Stable hook for tests and styling: `data-action`. */
+  action?: string;
+  /** `aria-keyshortcuts`, e.g. `ArrowRight`. */
+  keys?: string;
   onClick: () => void;
 }
 
-export function button(opts: ButtonOptions): HTMLElement {
-  const el = document.createElement('vscode-button');
+export function button(opts: ButtonOptions): Control<{ disabled: boolean }> {
+  const el = document.createElement('vscode-button') as Control<{ disabled: boolean }>;
   el.textContent = opts.label;
   if (opts.title) {
     el.setAttribute('title', opts.title);
     el.setAttribute('aria-label', opts.title);
   }
+  if (opts.action) el.dataset.action = opts.action;
+  if (opts.keys) el.setAttribute('aria-keyshortcuts', opts.keys);
   el.setAttribute('appearance', opts.appearance ?? 'secondary');
-  el.addEventListener('click', () => opts.onClick());
+  el.addEventListener('click', () => {
+    if (!el.disabled) opts.onClick();
+  });
   return el;
 }
 
-export function textField(opts: { label: string; placeholder?: string; value?: string }): HTMLElement & { value: string } {
-  const el = document.createElement('vscode-text-field') as HTMLElement & { value: string };
+/** Enables or disables a control made here. */
+export function setDisabled(el: HTMLElement, disabled: boolean): void {
+  (el as Control<{ disabled: boolean }>).disabled = disabled;
+  if (disabled) el.setAttribute('disabled', '');
+  else el.removeAttribute('disabled');
+}
+
+export function textField(opts: { label: string; placeholder?: string; value?: string; name?: string }): Control<{ value: string }> {
+  const el = document.createElement('vscode-text-field') as Control<{ value: string }>;
   el.textContent = opts.label;
   if (opts.placeholder) el.setAttribute('placeholder', opts.placeholder);
+  if (opts.name) el.setAttribute('name', opts.name);
   if (opts.value !== undefined) el.value = opts.value;
   return el;
 }
 
-export function dropdown(opts: { label: string; options: { value: string; label: string }[] }): HTMLElement & { value: string } {
-  const el = document.createElement('vscode-dropdown') as HTMLElement & { value: string };
+export function dropdown(opts: { label: string; options: { value: string; label: string }[]; name?: string }): Control<{ value: string }> {
+  const el = document.createElement('vscode-dropdown') as Control<{ value: string }>;
   el.setAttribute('aria-label', opts.label);
+  if (opts.name) el.setAttribute('name', opts.name);
   for (const o of opts.options) {
     const opt = document.createElement('vscode-option');
     opt.setAttribute('value', o.value);
@@ -64,13 +95,45 @@ export function dropdown(opts: { label: string; options: { value: string; label:
   return el;
 }
 
-export function checkbox(opts: { label: string; checked?: boolean }): HTMLElement & { checked: boolean } {
-  const el = document.createElement('vscode-checkbox') as HTMLElement & { checked: boolean };
+export function checkbox(opts: { label: string; checked?: boolean; value?: string; onChange?: (checked: boolean) => void }): Control<{ checked: boolean }> {
+  const el = document.createElement('vscode-checkbox') as Control<{ checked: boolean }>;
   el.textContent = opts.label;
-  if (opts.checked) el.checked = true;
+  if (opts.value !== undefined) el.setAttribute('value', opts.value);
+  if (opts.checked) {
+    el.checked = true;
+    el.setAttribute('checked', '');
+  }
+  if (opts.onChange) {
+    const cb = opts.onChange;
+    el.addEventListener('change', () => cb(el.checked));
+  }
   return el;
+}
+
+/** A radio group; `value` of the result is the chosen option's value ('' when none). */
+export function radioGroup(opts: { label: string; options: { value: string; label: string }[]; name?: string }): Control<{ value: string }> {
+  const group = document.createElement('vscode-radio-group') as Control<{ value: string }>;
+  group.setAttribute('orientation', 'vertical');
+  if (opts.name) group.setAttribute('name', opts.name);
+  const legend = document.createElement('label');
+  legend.setAttribute('slot', 'label');
+  legend.textContent = opts.label;
+  group.appendChild(legend);
+  for (const o of opts.options) {
+    const r = document.createElement('vscode-radio');
+    r.setAttribute('value', o.value);
+    r.textContent = o.label;
+    group.appendChild(r);
+  }
+  return group;
 }
 
 export function divider(): HTMLElement {
   return document.createElement('vscode-divider');
+}
+
+export function progressRing(label: string): HTMLElement {
+  const el = document.createElement('vscode-progress-ring');
+  el.setAttribute('aria-label', label);
+  return el;
 }

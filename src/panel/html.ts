@@ -34,7 +34,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, o
 <title>${escapeAttr(opts.title)}</title>
 </head>
 <body>
-<div id="app" aria-live="polite"></div>
+<main id="app"></main>
 <script type="module" nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;

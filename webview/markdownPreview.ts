@@ -1,0 +1,42 @@
+/**
+ * Runs inside VS Code's built-in Markdown preview (contributed as `markdown.previewScripts`).
+ * Renders every `figure.tcp-tutor-md` the markdown-it plugin emitted with the bundled Mermaid.
+ * Only our own class names are touched, so other Mermaid extensions keep working beside us.
+ */
+import mermaid from 'mermaid';
+
+let counter = 0;
+
+function theme(): 'dark' | 'default' {
+  const c = document.body.classList;
+  return c.contains('vscode-dark') || c.contains('vscode-high-contrast') ? 'dark' : 'default';
+}
+
+async function renderAll(): Promise<void> {
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: theme(), sequence: { useMaxWidth: true } });
+  const figures = Array.from(document.querySelectorAll<HTMLElement>('figure.tcp-tutor-md'));
+  for (const fig of figures) {
+    const source = fig.querySelector('pre.tcp-tutor-md-source')?.textContent ?? '';
+    let target = fig.querySelector<HTMLElement>('.tcp-tutor-md-diagram');
+    if (!target) {
+      target = document.createElement('div');
+      target.className = 'tcp-tutor-md-diagram';
+      target.setAttribute('role', 'img');
+      target.setAttribute('aria-label', fig.querySelector('figcaption')?.textContent ?? 'TCP sequence diagram');
+      fig.insertBefore(target, fig.querySelector('details'));
+    }
+    try {
+      await mermaid.parse(source);
+      const { svg } = await mermaid.render(`tcp-tutor-md-${++counter}`, source);
+      target.innerHTML = svg; // Mermaid's output under securityLevel 'strict' (sanitised by Mermaid)
+    } catch (e) {
+      target.textContent = `Mermaid: ${(e as Error).message}`;
+      target.classList.add('tcp-tutor-md-error');
+    }
+  }
+}
+
+// The preview re-renders its content in place when the Markdown changes.
+window.addEventListener('vscode.markdown.updateContent', () => void renderAll());
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void renderAll());
+else void renderAll();
