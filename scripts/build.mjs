@@ -47,6 +47,15 @@ const configs = [
     chunkNames: 'chunks/[name]-[hash]',
     loader: { '.css': 'text' },
   },
+  {
+    // Runs in VS Code's built-in Markdown preview as a classic script (`markdown.previewScripts`),
+    // so one self-contained IIFE file: no chunks can be loaded from there.
+    ...common,
+    entryPoints: { preview: 'webview/markdownPreview.ts' },
+    outdir: 'dist/markdown',
+    platform: 'browser',
+    format: 'iife',
+  },
 ];
 
 rmSync('dist', { recursive: true, force: true });

@@ -62,7 +62,7 @@ export function parsePack(text: string): { pack?: Pack; problems: PackProblem[] 
   const problems: PackProblem[] = [];
   if (text.length > MAX_PACK_BYTES) return { problems: [{ line: 1, column: 1, message: `pack file is larger than ${MAX_PACK_BYTES / 1024} KiB` }] };
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, maxAliasCount: 50, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   for (const e of doc.errors) {
     const p = lc.linePos(e.pos[0]);
     problems.push({ line: p.line, column: p.col, message: e.message.split('\n')[0] });
@@ -76,8 +76,8 @@ export function parsePack(text: string): { pack?: Pack; problems: PackProblem[] 
     const key = isScalar(item.key) ? String(item.key.value) : '';
     if (!known.has(key)) problems.push({ ...position(lc, item.key as YamlNode), message: `unknown key \`${key}\` (expected one of ${[...known].join(', ')})` });
   }
-  const version = root.get('tcp-tutor-pack');
-  if (version !== 1) problems.push({ ...position(lc, root), message: '`tcp-tutor-pack: 1` is required (the pack format version)' });
+  const versionNode = root.get('tcp-tutor-pack', true);
+  if (!isScalar(versionNode) || (versionNode.value as unknown) !== 1) problems.push({ ...position(lc, root), message: '`tcp-tutor-pack: 1` is required (the pack format version)' });
   let title: LocalText | undefined;
   try {
     const titleNode = root.get('title', true) as YamlNode | undefined;
