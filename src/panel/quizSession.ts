@@ -9,7 +9,7 @@
  */
 import { localize, type Lang } from '../common/text';
 import type { QuestionView, QuizResult } from '../protocol/messages';
-import { checkAnswer, computeAnswer, explain, formatAnswer, hints, promptFor, revealAt, type QuizContext } from '../quiz/index';
+import { checkAnswer, computeAnswer, explain, formatAnswer, hints, promptFor, QuizError, revealAt, type QuizContext } from '../quiz/index';
 import type { QuestionSpec, SegmentField } from '../quiz/types';
 
 export interface QuestionAnswered {
@@ -153,7 +153,7 @@ export class QuizSession {
     try {
       out.answer = formatAnswer(q, computeAnswer(q, this.ctx), this.ctx, this.lang);
     } catch (e) {
-      out.answer = e instanceof Error ? e.message : String(e);
+      out.answer = e instanceof QuizError ? e.describe(this.lang) : e instanceof Error ? e.message : String(e);
     }
     const why = explain(q, this.ctx, this.lang);
     out.explanation = why || localize(q.explain, this.lang);
