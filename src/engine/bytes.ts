@@ -33,14 +33,26 @@ export function filler(n: number, offset: number): Uint8Array {
 /** a..z repeated, for `filler`. */
 const ALPHABET = Uint8Array.from({ length: 26 * 40 }, (_, i) => 97 + (i % 26));
 
-/** A growable byte buffer (amortised appends). */
+const EMPTY = new Uint8Array(0);
+
+/**
+ * A growable byte buffer (amortised appends) with random access. Appended arrays are adopted, not
+ * copied, while they fit: callers hand over arrays they no longer change.
+ */
 export class ByteBuf {
-  private buf = new Uint8Array(0);
+  private buf: Uint8Array = EMPTY;
   length = 0;
 
   append(b: Uint8Array): void {
+    if (b.length === 0) return;
+    if (this.length === 0) {
+      this.buf = b;
+      this.length = b.length;
+      return;
+    }
+    // An adopted array is full (length === buf.length), so it is never written into.
     if (this.length + b.length > this.buf.length) {
-      const next = new Uint8Array(Math.max(64, (this.length + b.length) * 2));
+      const next = new Uint8Array(Math.max(256, (this.length + b.length) * 2));
       next.set(this.buf.subarray(0, this.length));
       this.buf = next;
     }
@@ -58,5 +70,27 @@ export class ByteBuf {
 
   bytes(): Uint8Array {
     return this.buf.slice(0, this.length);
+  }
+}
+
+/** An append-only list of byte arrays, joined once at the end (a host's sent / received stream). */
+export class ChunkList {
+  private chunks: Uint8Array[] = [];
+  private total = 0;
+
+  append(b: Uint8Array): void {
+    if (b.length === 0) return;
+    this.chunks.push(b);
+    this.total += b.length;
+  }
+
+  bytes(): Uint8Array {
+    const out = new Uint8Array(this.total);
+    let p = 0;
+    for (const c of this.chunks) {
+      out.set(c, p);
+      p += c.length;
+    }
+    return out;
   }
 }

@@ -179,28 +179,6 @@ export function closedPlaceholder(h: { address: string; port: number }): TcbSnap
   };
 }
 
-/** Field-by-field equality of two snapshots. */
-export function sameSnapshot(a: TcbSnapshot, b: TcbSnapshot): boolean {
-  if (
-    a.state !== b.state ||
-    a.local !== b.local ||
-    a.remote !== b.remote ||
-    a.iss !== b.iss ||
-    a.irs !== b.irs ||
-    a.sndUna !== b.sndUna ||
-    a.sndNxt !== b.sndNxt ||
-    a.sndWnd !== b.sndWnd ||
-    a.rcvNxt !== b.rcvNxt ||
-    a.rcvWnd !== b.rcvWnd ||
-    a.timers.length !== b.timers.length
-  )
-    return false;
-  for (let i = 0; i < a.timers.length; i++) {
-    if (a.timers[i]!.name !== b.timers[i]!.name || a.timers[i]!.expiresAt !== b.timers[i]!.expiresAt) return false;
-  }
-  return true;
-}
-
 /**
  * The connection user calls and the snapshot address: the newest live connection with another
  * scenario host, else the listener. (`primaryOf` also shows a closed one; see there.)

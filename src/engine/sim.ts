@@ -5,7 +5,7 @@
  * arrivals and connection timers. TCP behaviour lives in `tcp.ts` (segments, timers) and
  * `calls.ts` (user calls); this module moves segments, runs the clock and records what happened.
  */
-import { ByteBuf, filler, utf8 } from './bytes';
+import { ByteBuf, ChunkList, filler, utf8 } from './bytes';
 import { ScenarioError } from './errors';
 import { createIsnGenerator, type FourTuple } from './isn';
 import { closedPlaceholder, endpoint, primaryOf, snapshotCurrent, snapshotOf, type Conn, type Host, type TimerEntry, type TimerKey } from './model';
@@ -82,8 +82,8 @@ export class Simulator {
   readonly events: TraceEvent[] = [];
   readonly tcbs: Record<string, TcbSnapshot>[] = [];
   readonly errors: Trace['errors'] = [];
-  private readonly received = new Map<string, ByteBuf>();
-  private readonly sent = new Map<string, ByteBuf>();
+  private readonly received = new Map<string, ChunkList>();
+  private readonly sent = new Map<string, ChunkList>();
   private lastSnaps: Record<string, TcbSnapshot> | null = null;
   /** The host whose segment, timer or call is being processed (null: none, e.g. an injection). */
   private active: Host | null = null;
@@ -121,8 +121,8 @@ export class Simulator {
       this.hosts.push(host);
       this.hostByName.set(name, host);
       this.hostByAddr.set(cfg.address, host);
-      this.received.set(name, new ByteBuf());
-      this.sent.set(name, new ByteBuf());
+      this.received.set(name, new ChunkList());
+      this.sent.set(name, new ChunkList());
     }
     this.faults = resolvedFaults.map((f) => ({ fault: f, nth: f.nth === 'last' ? 0 : f.nth, matches: 0 }));
   }
@@ -375,7 +375,7 @@ export class Simulator {
 
   /** Fills the derived header fields (data offset, checksum) of a segment. */
   finishSegment(seg: Segment): Segment {
-    if (seg.flags.length > 1) seg.flags = FLAGS.filter((f) => seg.flags.includes(f));
+    if (!inHeaderOrder(seg.flags)) seg.flags = FLAGS.filter((f) => seg.flags.includes(f));
     if (!(seg.flags as Flag[]).includes('ACK')) seg.ack = 0;
     seg.dataOffset = isEmpty(seg.options) ? 5 : headerLength(seg.options) / 4;
     seg.checksum = 0;
@@ -633,6 +633,17 @@ export class Simulator {
     }
     return { profile: this.scenario.profile, hosts, segments: this.segments, events: this.events, tcbs: this.tcbs, final, received, sent, errors: this.errors };
   }
+}
+
+/** Flags listed once each, in header order (CWR first, FIN last), as the trace shows them. */
+function inHeaderOrder(flags: readonly Flag[]): boolean {
+  let last = -1;
+  for (const f of flags) {
+    const i = FLAGS.indexOf(f);
+    if (i <= last) return false;
+    last = i;
+  }
+  return true;
 }
 
 function isEmpty(o: object): boolean {

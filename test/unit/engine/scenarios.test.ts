@@ -261,3 +261,54 @@ describe('faults', () => {
     expect(t.segments.map((s) => s.arrivedAt! - s.sentAt)).toEqual([10, 90, 10]);
   });
 });
+
+describe('lost handshake segments', () => {
+  it('a lost SYN,ACK: the server retransmits it (syn-ack-retransmission), the client completes the handshake', () => {
+    const t = simulate(scenario([listen(), connect()], { faults: [fault('drop', { from: 'server', flags: ['ACK', 'SYN'] })] }));
+    const again = t.segments.find((s) => s.retransmission && s.from === 'server')!;
+    expect([again.seg.seq, again.seg.ack]).toEqual([5000, 1001]);
+    expect(t.events).toContainEqual(expect.objectContaining({ kind: 'timer', host: 'server', timer: 'syn-ack-retransmission', action: 'fired' }));
+    expect(t.final).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED' });
+  });
+
+  it('a lost handshake ACK: the retransmitted SYN,ACK is old to the client, which ACKs it again', () => {
+    const t = simulate(scenario([listen(), connect()], { faults: [fault('drop', { from: 'client', flags: ['ACK'], len: 0 })] }));
+    const again = t.segments.find((s) => s.retransmission && s.from === 'server')!;
+    expect(again.disposition).toBe('answered-ack');
+    expect(t.final).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED' });
+  });
+
+  it('data arriving before the handshake ACK completes the server side (ACK on the data)', () => {
+    // The client is ESTABLISHED at 100 ms and sends at 120 ms, before the server retransmits its SYN,ACK.
+    const t = simulate(scenario([listen(), connect('client', 'server', 0), send('client', 'early', 120)], { faults: [fault('drop', { from: 'client', flags: ['ACK'], len: 0 })] }));
+    const data = t.segments.find((s) => s.seg.payload.length > 0)!;
+    expect(transitions(t, 'server')).toContain('SYN-RECEIVED → ESTABLISHED');
+    expect(t.events.find((e) => e.kind === 'state' && e.to === 'ESTABLISHED' && e.host === 'server')).toMatchObject({ cause: { type: 'segment', n: data.n } });
+    expect(text(t.received.server!)).toBe('early');
+  });
+});
+
+describe('trace shape', () => {
+  it('an injected segment is flagged; a network copy has a duplicate event and no send event', () => {
+    const t = simulate(scenario([listen(), inject('10.6.6.6:1', 'server', ['SYN'], { seq: 9 })], { faults: [fault('duplicate', { from: '10.6.6.6:1' })] }));
+    expect(t.segments[0]).toMatchObject({ injected: true, reason: 'injected', from: '10.6.6.6:1', to: 'server' });
+    const dup = t.segments.find((s) => s.fate === 'duplicate')!;
+    expect(t.events.filter((e) => e.kind === 'send' && e.n === dup.n)).toHaveLength(0);
+    expect(t.events).toContainEqual({ kind: 'duplicate', t: 0, n: dup.n, of: 1 });
+  });
+
+  it('lastEvent points after the effects of a segment: deliver first, then the state change and the reply', () => {
+    const t = simulate(scenario([listen(), connect()]));
+    const rec = t.segments[1]!;
+    const deliver = t.events.findIndex((e) => e.kind === 'deliver' && e.n === 2);
+    expect(t.tcbs[deliver]!.client!.state).toBe('SYN-SENT');
+    expect(rec.lastEvent!).toBeGreaterThan(deliver);
+    expect(t.tcbs[rec.lastEvent!]!.client!.state).toBe('ESTABLISHED');
+    expect(t.events.slice(deliver, rec.lastEvent! + 1).map((e) => e.kind)).toContain('send');
+  });
+
+  it('events are ordered by time', () => {
+    const t = simulate(scenario([listen(), connect(), send('client', 5000), close('client'), close('server'), wait(300_000)]));
+    for (let i = 1; i < t.events.length; i++) expect(t.events[i]!.t).toBeGreaterThanOrEqual(t.events[i - 1]!.t);
+  });
+});
