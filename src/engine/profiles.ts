@@ -23,6 +23,8 @@ export interface ProfileParams {
   msl: Millis;
   /** RFC 5961 challenge ACKs for in-window RSTs (not exactly RCV.NXT) and SYNs in synchronized states. */
   challengeAck: boolean;
+  /** ABORT's reset also carries ACK (with RCV.NXT), as Linux's tcp_send_active_reset() sends it. */
+  abortRstAck: boolean;
   /** Delay of the ACK for a received FIN (null: ACK at once). */
   finAckDelay: Millis | null;
   /** Options this profile puts on a SYN / SYN,ACK, given the host's own settings. */
@@ -49,6 +51,8 @@ const RFC9293: ProfileParams = {
   msl: 120_000,
   // RFC 9293 §3.10.7.4 makes the RFC 5961 mitigation optional; this profile models the base text.
   challengeAck: false,
+  // RFC 9293 §3.10.5 ABORT: "send a reset segment: <SEQ=SND.NXT><CTL=RST>".
+  abortRstAck: false,
   finAckDelay: null,
   synOptions(mss, wscale) {
     const o: TcpOptions = { mss };
@@ -71,6 +75,8 @@ const LINUX: ProfileParams = {
   msl: 30_000,
   // tcp_validate_incoming(): tcp_send_challenge_ack() for an in-window RST with seq != rcv_nxt and for any SYN.
   challengeAck: true,
+  // tcp_send_active_reset() builds the reset with TCPHDR_ACK | TCPHDR_RST (seen on loopback: RST,ACK).
+  abortRstAck: true,
   // TCP_DELACK_MIN = HZ/25 = 40 ms: the ACK of a FIN waits in the delayed-ACK timer (tcp_send_delayed_ack()).
   finAckDelay: 40,
   // tcp_syn_options(): MSS, SACK-permitted, timestamps, window scale (tcp_window_scaling = 1).

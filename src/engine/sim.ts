@@ -29,7 +29,7 @@ import type {
   TraceEvent,
   UserCall,
 } from './types';
-import { FLAGS, SimulationLimitError } from './types';
+import { FLAG_DISPLAY_ORDER, SimulationLimitError } from './types';
 import { segmentChecksum } from './checksum';
 import { headerLength } from './wire';
 
@@ -375,7 +375,7 @@ export class Simulator {
 
   /** Fills the derived header fields (data offset, checksum) of a segment. */
   finishSegment(seg: Segment): Segment {
-    if (!inHeaderOrder(seg.flags)) seg.flags = FLAGS.filter((f) => seg.flags.includes(f));
+    if (!inDisplayOrder(seg.flags)) seg.flags = FLAG_DISPLAY_ORDER.filter((f) => seg.flags.includes(f));
     if (!(seg.flags as Flag[]).includes('ACK')) seg.ack = 0;
     seg.dataOffset = isEmpty(seg.options) ? 5 : headerLength(seg.options) / 4;
     seg.checksum = 0;
@@ -635,11 +635,11 @@ export class Simulator {
   }
 }
 
-/** Flags listed once each, in header order (CWR first, FIN last), as the trace shows them. */
-function inHeaderOrder(flags: readonly Flag[]): boolean {
+/** Flags listed once each, in display order (FIN, SYN, RST, PSH, ACK, ...), as the trace shows them. */
+function inDisplayOrder(flags: readonly Flag[]): boolean {
   let last = -1;
   for (const f of flags) {
-    const i = FLAGS.indexOf(f);
+    const i = FLAG_DISPLAY_ORDER.indexOf(f);
     if (i <= last) return false;
     last = i;
   }

@@ -254,9 +254,13 @@ export function sendFinNow(sim: Simulator, c: Conn): void {
   startRtx(sim, c);
 }
 
-/** ABORT in a synchronized state (RFC 9293 §3.10.5): <SEQ=SND.NXT><CTL=RST>. */
+/**
+ * ABORT in a synchronized state (RFC 9293 §3.10.5): <SEQ=SND.NXT><CTL=RST>. Linux adds ACK with
+ * RCV.NXT (tcp_send_active_reset()); test/kernel/compare.ts checks that against the real stack.
+ */
 export function sendAbortRst(sim: Simulator, c: Conn): void {
-  sendSeg(sim, c, { seq: c.sndNxt, flags: ['RST'] }, 'rst-abort');
+  if (sim.profile.abortRstAck) sendSeg(sim, c, { seq: c.sndNxt, ack: c.rcvNxt, flags: ['RST', 'ACK'] }, 'rst-abort');
+  else sendSeg(sim, c, { seq: c.sndNxt, flags: ['RST'] }, 'rst-abort');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -38,6 +38,12 @@ export const TCP_STATES: readonly TcpState[] = [
 /** Control bits in header order, most significant first (RFC 9293 §3.1; CWR/ECE from RFC 3168). */
 export type Flag = 'CWR' | 'ECE' | 'URG' | 'ACK' | 'PSH' | 'RST' | 'SYN' | 'FIN';
 export const FLAGS: readonly Flag[] = ['CWR', 'ECE', 'URG', 'ACK', 'PSH', 'RST', 'SYN', 'FIN'];
+/**
+ * The order flags are listed in everywhere a person reads them (`Segment.flags`, the CLI, labels):
+ * least significant bit first, as Wireshark lists them, so a segment reads "SYN, ACK", "FIN, ACK",
+ * "PSH, ACK" or "RST, ACK".
+ */
+export const FLAG_DISPLAY_ORDER: readonly Flag[] = ['FIN', 'SYN', 'RST', 'PSH', 'ACK', 'URG', 'ECE', 'CWR'];
 
 export type Profile = 'rfc9293' | 'linux';
 

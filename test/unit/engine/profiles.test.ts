@@ -95,14 +95,14 @@ describe('retry counts', () => {
 describe('close with a delayed ACK', () => {
   it('rfc9293: four segments (FIN, ACK, FIN, ACK)', () => {
     const t = simulate(scenario([listen(), connect(), close('client'), close('server')]));
-    expect(t.segments.slice(3).map((s) => s.seg.flags.join(','))).toEqual(['ACK,FIN', 'ACK', 'ACK,FIN', 'ACK']);
+    expect(t.segments.slice(3).map((s) => s.seg.flags.join(','))).toEqual(['FIN,ACK', 'ACK', 'FIN,ACK', 'ACK']);
   });
   it('linux: the server closes within 40 ms, so its FIN rides on the delayed ACK: three segments', () => {
     const t = simulate(scenario([listen(), connect(), close('client'), close('server')], { profile: 'linux' }));
     const close3 = t.segments.slice(3);
     expect(close3.map((s) => [s.from, s.seg.flags.join(','), s.reason])).toEqual([
-      ['client', 'ACK,FIN', 'fin'],
-      ['server', 'ACK,FIN', 'fin-ack-combined'],
+      ['client', 'FIN,ACK', 'fin'],
+      ['server', 'FIN,ACK', 'fin-ack-combined'],
       ['client', 'ACK', 'ack'],
     ]);
     expect(close3[1]!.seg.ack).toBe(close3[0]!.seg.seq + 1);
@@ -162,5 +162,23 @@ describe('TIME-WAIT and a new SYN', () => {
     expect(transitions(t, 'server')).toContain('TIME-WAIT → CLOSED');
     expect(t.segments.some((s) => s.retransmission && s.from === 'client')).toBe(true);
     expect(t.final).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED' });
+  });
+});
+
+describe('ABORT of an established connection', () => {
+  const abortRst = (profile: Profile) => {
+    const t = simulate(scenario([listen(), connect(), call('client', 'abort')], { profile }));
+    const rst = t.segments[t.segments.length - 1]!;
+    return { t, rst };
+  };
+  it('rfc9293 (§3.10.5): <SEQ=SND.NXT><CTL=RST>, and the peer is reset to CLOSED', () => {
+    const { t, rst } = abortRst('rfc9293');
+    expect([rst.from, rst.seg.flags.join(','), rst.seg.seq, rst.reason]).toEqual(['client', 'RST', 1001, 'rst-abort']);
+    expect(t.final).toEqual({ client: 'CLOSED', server: 'CLOSED' });
+  });
+  it('linux (tcp_send_active_reset): RST,ACK carrying RCV.NXT, as the real stack sends it', () => {
+    const { t, rst } = abortRst('linux');
+    expect([rst.from, rst.seg.flags.join(','), rst.seg.seq, rst.seg.ack, rst.reason]).toEqual(['client', 'RST,ACK', 1001, 5001, 'rst-abort']);
+    expect(t.final).toEqual({ client: 'CLOSED', server: 'CLOSED' });
   });
 });

@@ -11,7 +11,7 @@ describe('three-way handshake', () => {
     const t = simulate(scenario([listen(), connect()]));
     expect(t.segments.map((s) => [s.from, s.seg.flags.join(','), s.seg.seq, s.seg.ack])).toEqual([
       ['client', 'SYN', 1000, 0],
-      ['server', 'ACK,SYN', 5000, 1001],
+      ['server', 'SYN,ACK', 5000, 1001],
       ['client', 'ACK', 1001, 5001],
     ]);
     expect(t.final).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED' });
@@ -25,9 +25,9 @@ describe('four-way close', () => {
     const t = simulate(scenario([listen(), connect(), close('client'), close('server')]));
     const close4 = t.segments.slice(3);
     expect(close4.map((s) => [s.from, s.seg.flags.join(','), s.seg.seq, s.seg.ack])).toEqual([
-      ['client', 'ACK,FIN', 1001, 5001],
+      ['client', 'FIN,ACK', 1001, 5001],
       ['server', 'ACK', 5001, 1002],
-      ['server', 'ACK,FIN', 5001, 1002],
+      ['server', 'FIN,ACK', 5001, 1002],
       ['client', 'ACK', 1002, 5002],
     ]);
     expect(transitions(t, 'client').slice(-3)).toEqual(['ESTABLISHED → FIN-WAIT-1', 'FIN-WAIT-1 → FIN-WAIT-2', 'FIN-WAIT-2 → TIME-WAIT']);
@@ -70,7 +70,7 @@ describe('simultaneous open', () => {
   it.each(['rfc9293', 'linux'] as const)('%s: two SYNs cross: four segments, both ends via SYN-RECEIVED to ESTABLISHED', (profile) => {
     const t = simulate(scenario([connect('client', 'server', 0), connect('server', 'client', 0)], { profile }));
     expect(t.segments).toHaveLength(4);
-    expect(t.segments.map((s) => s.seg.flags.join(','))).toEqual(['SYN', 'SYN', 'ACK,SYN', 'ACK,SYN']);
+    expect(t.segments.map((s) => s.seg.flags.join(','))).toEqual(['SYN', 'SYN', 'SYN,ACK', 'SYN,ACK']);
     for (const h of ['client', 'server']) expect(transitions(t, h)).toEqual(['CLOSED → SYN-SENT', 'SYN-SENT → SYN-RECEIVED', 'SYN-RECEIVED → ESTABLISHED']);
     const fromClient = t.segments.slice(2).find((s) => s.from === 'client')!;
     const fromServer = t.segments.slice(2).find((s) => s.from === 'server')!;
@@ -84,7 +84,7 @@ describe('simultaneous close', () => {
   it.each(['rfc9293', 'linux'] as const)('%s: two FINs cross: both via CLOSING to TIME-WAIT', (profile) => {
     // Both CLOSE calls at 200 ms (the handshake is done at 150 ms): the FINs cross.
     const t = simulate(scenario([listen(), connect(), close('client', 200), close('server', 200)], { profile }));
-    expect(t.segments.slice(3).map((s) => s.seg.flags.join(','))).toEqual(['ACK,FIN', 'ACK,FIN', 'ACK', 'ACK']);
+    expect(t.segments.slice(3).map((s) => s.seg.flags.join(','))).toEqual(['FIN,ACK', 'FIN,ACK', 'ACK', 'ACK']);
     for (const h of ['client', 'server']) expect(transitions(t, h).slice(-3)).toEqual(['ESTABLISHED → FIN-WAIT-1', 'FIN-WAIT-1 → CLOSING', 'CLOSING → TIME-WAIT']);
     expect(t.final).toEqual({ client: 'TIME-WAIT', server: 'TIME-WAIT' });
   });
@@ -94,7 +94,7 @@ describe('RST for no socket', () => {
   it('a SYN to a port nobody listens on gets <SEQ=0><ACK=ISS+1><CTL=RST,ACK>; the connect fails', () => {
     const t = simulate(scenario([connect()]));
     const rst = t.segments[1]!;
-    expect([rst.from, rst.seg.flags.join(','), rst.seg.seq, rst.seg.ack, rst.reason]).toEqual(['server', 'ACK,RST', 0, 1001, 'rst-no-socket']);
+    expect([rst.from, rst.seg.flags.join(','), rst.seg.seq, rst.seg.ack, rst.reason]).toEqual(['server', 'RST,ACK', 0, 1001, 'rst-no-socket']);
     expect(t.final.client).toBe('CLOSED');
     expect(t.errors).toEqual([{ t: 100, host: 'client', call: 'connect', error: 'connection reset' }]);
   });
@@ -115,7 +115,7 @@ describe('lost final ACK', () => {
     expect([lost.seg.seq, lost.seg.ack]).toEqual([1002, 5002]);
     expect(stateAfter(t, lost.n, 'server')).toBe('LAST-ACK');
     const refin = t.segments.find((s) => s.retransmission)!;
-    expect([refin.from, refin.seg.flags.join(','), refin.seg.seq]).toEqual(['server', 'ACK,FIN', 5001]);
+    expect([refin.from, refin.seg.flags.join(','), refin.seg.seq]).toEqual(['server', 'FIN,ACK', 5001]);
     expect(refin.sentAt - t.segments.find((s) => s.from === 'server' && s.seg.flags.includes('FIN'))!.sentAt).toBe(1000);
     const reack = t.segments[refin.n]!;
     expect([reack.from, reack.reason, reack.seg.ack]).toEqual(['client', 'time-wait-ack', 5002]);
