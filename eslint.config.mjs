@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/e2e/.deps/**', 'test/e2e/.work/**', 'coverage/**', '*.vsix'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test/e2e/.deps/**', 'test/e2e/.work/**', '**/.out/**', 'coverage/**', '*.vsix'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
