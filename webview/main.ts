@@ -127,7 +127,12 @@ function build(s: PanelSnapshot['strings']): Built {
     h('div', { class: 'group' }, buttons.first, buttons.back, buttons.play, buttons.next, buttons.last, stepLabel, help),
     h('div', { class: 'group' }, numbersBox, quizBox),
     h('div', { class: 'group' }, buttons.zoomOut, buttons.zoomIn, buttons.zoomFit),
-    h('div', { class: 'group', role: 'group', 'aria-label': s.exportMenu }, buttons.copyMermaid, buttons.copyMarkdown, buttons.saveSvg, buttons.savePngLight, buttons.savePngDark),
+    h(
+      'details',
+      { id: 'export-menu', class: 'export-menu' },
+      h('summary', {}, s.exportMenu),
+      h('div', { class: 'group menu', role: 'group', 'aria-label': s.exportMenu }, buttons.copyMermaid, buttons.copyMarkdown, buttons.saveSvg, buttons.savePngLight, buttons.savePngDark),
+    ),
   );
   const pageLabel = h('span', { id: 'page-label' });
   const pageBar = h('div', { id: 'page-bar', hidden: true }, buttons.prevPage, pageLabel, buttons.nextPage);
@@ -175,6 +180,11 @@ function build(s: PanelSnapshot['strings']): Built {
     status,
   );
   diagram.setZoom(zoom);
+  // A chosen export closes the menu, as a menu would.
+  const exportMenu = byId('export-menu') as HTMLDetailsElement;
+  exportMenu.addEventListener('click', (e) => {
+    if ((e.target as Element).closest('vscode-button')) exportMenu.open = false;
+  });
   return { stepLabel, pageBar, pageLabel, buttons, numbersBox, quizBox, diagram, tcb, segTable, details, quiz, status };
 }
 
