@@ -15,7 +15,8 @@ export function themeFromBody(body: HTMLElement): ThemeConfig {
   const c = body.classList;
   if (c.contains('vscode-high-contrast-light')) return { theme: 'base', themeVariables: contrastVars('#ffffff', '#000000') };
   if (c.contains('vscode-high-contrast')) return { theme: 'base', themeVariables: contrastVars('#000000', '#ffffff') };
-  if (c.contains('vscode-dark')) return { theme: 'dark' };
+  // Mermaid's dark notes draw #b8b6b6 on #474949 (4.49:1): lighten the text past WCAG AA's 4.5:1.
+  if (c.contains('vscode-dark')) return { theme: 'dark', themeVariables: { noteTextColor: '#f3f3f3', noteBkgColor: '#474949' } };
   return { theme: 'default' };
 }
 

@@ -4,16 +4,14 @@
  * Only our own class names are touched, so other Mermaid extensions keep working beside us.
  */
 import mermaid from 'mermaid';
+import { themeFromBody } from './diagram';
 
 let counter = 0;
 
-function theme(): 'dark' | 'default' {
-  const c = document.body.classList;
-  return c.contains('vscode-dark') || c.contains('vscode-high-contrast') ? 'dark' : 'default';
-}
-
 async function renderAll(): Promise<void> {
-  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: theme(), sequence: { useMaxWidth: true } });
+  // The same theme rules as the diagram panel (light, dark, both high-contrast themes).
+  const cfg = themeFromBody(document.body);
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: cfg.theme, ...(cfg.themeVariables ? { themeVariables: cfg.themeVariables } : {}), sequence: { useMaxWidth: true } });
   const figures = Array.from(document.querySelectorAll<HTMLElement>('figure.tcp-tutor-md'));
   for (const fig of figures) {
     const source = fig.querySelector('pre.tcp-tutor-md-source')?.textContent ?? '';
