@@ -8,7 +8,9 @@
 //     --bench-only     only the benchmark (no cases)
 //     --vsix FILE      install FILE instead of running `npm run package`
 //     --no-package     install the VSIX already in the repository root
-//     --grep TEXT      only the cases whose name contains TEXT
+//     --grep TEXT      only the cases whose name contains TEXT (or any of TEXT's `|`-separated parts)
+//     --locale LOCALE  start code-server with VS Code's display language LOCALE (e.g. zh-cn); adds
+//                      the display-language case
 //     --keep           keep test/e2e/.work/<run>/ (kept anyway when a case fails)
 //     --timeout MIN    global timeout in minutes after setup and packaging (default 8; 15 with --bench)
 //
@@ -19,9 +21,10 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Browser, Checks, CodeServer, freePort, run, slug } from './lib/harness.mjs';
+import { Browser, Checks, CodeServer, freePort, matchesFilter, run, slug } from './lib/harness.mjs';
 import { closeAllEditors, openFile, paletteEntries, pickColorTheme, runCommand, setEnumSetting, waitForWorkbench, webviewFrame, workbenchThemeKind } from './lib/workbench.mjs';
 import { CHROMIUM, CODE_SERVER_BIN, DEPS, setup } from './setup.mjs';
+import { DISPLAY_LANGUAGE_CASE, MORE_CASE_NAMES, moreCases } from './cases-more.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -62,6 +65,7 @@ const opts = {
   noPackage: flag('--no-package'),
   grep: option('--grep'),
   keep: flag('--keep'),
+  locale: option('--locale'),
   timeoutMin: Number(option('--timeout') ?? (flag('--bench') || flag('--bench-only') ? 15 : 8)),
 };
 
@@ -319,7 +323,18 @@ const CASE_NAMES = [
   'with no exercise open, Show Diagram offers the bundled examples',
   'lost final ACK: drawn as lost, the FIN retransmitted and acknowledged again',
   'quiz: the panel stops at the question; a wrong answer is marked wrong, the engine\'s answer correct',
+  ...MORE_CASE_NAMES,
+  ...(opts.locale ? [DISPLAY_LANGUAGE_CASE] : []),
 ];
+
+/** The project's loader, engine and quiz modules bundled for Node (once per run). */
+let projectLibPromise;
+async function projectLib() {
+  projectLibPromise ??= import(pathToFileURL(join(here, 'bench.mjs')).href).then((bench) => bench.projectModules(root, work));
+  const lib = await projectLibPromise;
+  if (lib.error) throw new Error(`the project's modules do not build for Node: ${lib.error}`);
+  return lib;
+}
 
 async function cases() {
   await checks.check(CASE_NAMES[0], async () => {
@@ -562,7 +577,7 @@ async function main() {
   mkdirSync(SHOTS, { recursive: true });
   pruneOldRuns();
   mkdirSync(work, { recursive: true });
-  const planned = opts.benchOnly ? [] : CASE_NAMES.filter((n) => !opts.grep || n.toLowerCase().includes(opts.grep.toLowerCase()));
+  const planned = opts.benchOnly ? [] : CASE_NAMES.filter((n) => matchesFilter(n, opts.grep));
   const failAll = (why) => {
     for (const name of planned) checks.fail(name, `not run: ${why}`);
     if (opts.bench) checks.fail('bench', `not run: ${why}`);
@@ -596,7 +611,7 @@ async function main() {
 
   try {
     step(`install ${relative(root, vsix)} into a throwaway profile`);
-    codeServer = new CodeServer({ entry: CODE_SERVER_BIN, work, folder });
+    codeServer = new CodeServer({ entry: CODE_SERVER_BIN, work, folder, locale: opts.locale });
     codeServer.installExtension(vsix);
     const installed = codeServer.installedExtensions();
     if (!installed.some((name) => name.startsWith('tcp-tutor.'))) throw new Error(`extension not found after install: ${JSON.stringify(installed)}`);
@@ -627,6 +642,7 @@ async function main() {
   if (!opts.benchOnly) {
     step('cases');
     await cases();
+    await moreCases({ page, checks, screenshot, panelContent, diagramFacts, showDiagramFor, projectLib, FIXTURES, root, consoleLog, locale: opts.locale });
   }
   if (opts.bench) {
     step('bench');

@@ -116,8 +116,9 @@ export async function waitFor(fn, ms, what) {
  * user data, extensions) inside `work` so runs never share anything.
  */
 export class CodeServer {
-  constructor({ entry, work, folder }) {
+  constructor({ entry, work, folder, locale }) {
     this.entry = entry;
+    this.locale = locale;
     this.work = work;
     this.folder = folder;
     this.userData = join(work, 'user-data');
@@ -168,6 +169,7 @@ export class CodeServer {
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
+      ...(this.locale ? ['--locale', this.locale] : []),
       this.folder,
     ];
     // detached: code-server leads its own process group, so the group can be killed as a whole.
@@ -247,7 +249,7 @@ export class Checks {
 
   /** Runs `fn` as the case `name` with a per-case timeout. Returns whether it passed. */
   async check(name, fn, { timeoutMs = 90_000 } = {}) {
-    if (this.filter && !name.toLowerCase().includes(this.filter.toLowerCase())) return undefined;
+    if (!matchesFilter(name, this.filter)) return undefined;
     const started = Date.now();
     let timer;
     try {
@@ -287,6 +289,15 @@ export class Checks {
   get failed() {
     return this.results.filter((r) => !r.ok).length;
   }
+}
+
+/** Whether a case name matches `--grep`: any of its `|`-separated parts, case-insensitive. */
+export function matchesFilter(name, filter) {
+  if (!filter) return true;
+  return filter
+    .toLowerCase()
+    .split('|')
+    .some((part) => part && name.toLowerCase().includes(part));
 }
 
 /** File-name-safe form of a case name. */

@@ -42,9 +42,18 @@ async function pickRow(page, text, expect, beforeEnter) {
 
 /** Opens the command palette (F1). */
 export async function openPalette(page) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  await page.locator(QUICK_INPUT_BOX).waitFor({ state: 'visible', timeout: 10_000 });
+  // Right after an editor closes (the settings editor, a webview) F1 can land nowhere: try again.
+  for (let attempt = 1; ; attempt += 1) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    try {
+      await page.locator(QUICK_INPUT_BOX).waitFor({ state: 'visible', timeout: attempt < 3 ? 3000 : 10_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.locator('.monaco-workbench').first().focus().catch(() => undefined);
+    }
+  }
 }
 
 /**
