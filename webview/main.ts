@@ -26,9 +26,9 @@ import { DiagramView } from './diagram';
 import { parseMarkdown } from '../src/common/markdown';
 import { h, byId, markdownToDom } from './dom';
 import { markdownBlock, pngBase64, standaloneSvg } from './exporter';
-import { clampStep, forwardLimit, moveTo, openQuestion, pageOf, PAGE_SIZE, tcbsAtStep, timeAtStep, viewRange, type QuizProgress } from './model';
+import { clampStep, forwardLimit, moveTo, openQuestions, pageOf, PAGE_SIZE, tcbsAtStep, timeAtStep, viewRange, type QuizProgress } from './model';
 import { QuizView } from './quiz';
-import { button, checkbox, progressRing, registerControls, setDisabled, type Control } from './toolkit';
+import { button, checkbox, isButton, isFormControl, progressRing, registerControls, setDisabled, type Control } from './toolkit';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void; getState(): unknown; setState(state: unknown): void };
 
@@ -183,7 +183,7 @@ function build(s: PanelSnapshot['strings']): Built {
   // A chosen export closes the menu, as a menu would.
   const exportMenu = byId('export-menu') as HTMLDetailsElement;
   exportMenu.addEventListener('click', (e) => {
-    if ((e.target as Element).closest('vscode-button')) exportMenu.open = false;
+    if (isButton(e.target as Element)) exportMenu.open = false;
   });
   return { stepLabel, pageBar, pageLabel, buttons, numbersBox, quizBox, diagram, tcb, segTable, details, quiz, status };
 }
@@ -252,8 +252,9 @@ function render(): void {
   const t = total();
   step = clampStep(step, t);
   const quiz = quizProgress();
-  const open = openQuestion(snap.questions, step, quiz);
-  const range = viewRange(step, t, open);
+  const opens = openQuestions(snap.questions, step, quiz);
+  const open = opens[0];
+  const range = viewRange(step, t, opens);
   const paged = t > PAGE_SIZE;
   const page = pageOf(range.upTo, t);
   const pageWindow = paged ? { from: page.from, to: page.to } : undefined;
@@ -295,7 +296,17 @@ function render(): void {
 
   const isVisible = (n: number): boolean => n <= range.upTo && !(range.hide && range.hide.segment === n);
   renderTcb(built.tcb, open !== undefined);
-  renderSegmentTable(built.segTable, traceTable(trace, { numbers, lang: snap.lang, upTo: range.upTo, ...(range.hide ? { hide: range.hide } : {}), ...(pageWindow ? { window: pageWindow } : {}) }), range.hideState);
+  renderSegmentTable(
+    built.segTable,
+    traceTable(trace, {
+      numbers,
+      lang: snap.lang,
+      upTo: range.upTo,
+      ...(range.hide ? { hide: range.hide } : {}),
+      ...(range.hideState ? { hideState: range.hideState } : {}),
+      ...(pageWindow ? { window: pageWindow } : {}),
+    }),
+  );
   built.details.render({ trace, snapshot: snap, numbers }, isVisible);
   built.diagram.highlight(built.details.selected !== undefined && isVisible(built.details.selected) ? built.details.selected : undefined);
   const q = shownQuestion(open);
@@ -362,18 +373,11 @@ function renderTcb(table: HTMLTableElement, hidden: boolean): void {
   table.replaceChildren(caption, head, h('tbody', {}, ...rows));
 }
 
-function renderSegmentTable(table: HTMLTableElement, data: TraceTable, hideState: { host: string; after: number } | undefined): void {
+function renderSegmentTable(table: HTMLTableElement, data: TraceTable): void {
   if (!snap || !built) return;
   const selected = built.details.selected;
-  let masking = false;
   const body = data.rows.map((row) => {
-    const text = [...row.text];
-    if (hideState && row.kind === 'segment' && row.n === hideState.after) masking = true;
-    if (hideState && hideState.after <= 0) masking = true;
-    if (masking && hideState && row.kind === 'state' && text[2] === hideState.host) {
-      text[3] = '?';
-      text[4] = '?';
-    }
+    const text = row.text;
     const tr = h('tr', { class: `row-${row.kind}` }, ...text.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', {}, c))));
     if (row.kind === 'segment' && row.n !== null) {
       const n = row.n;
@@ -518,13 +522,13 @@ window.addEventListener('message', (event: MessageEvent) => {
   }
 });
 
-const FORM_TAGS = new Set(['input', 'textarea', 'select', 'vscode-text-field', 'vscode-dropdown', 'vscode-radio-group', 'vscode-radio', 'vscode-checkbox', 'vscode-option']);
+const NATIVE_FORM_TAGS = new Set(['input', 'textarea', 'select']);
 
 document.addEventListener('keydown', (e) => {
   if (!snap || e.altKey || e.ctrlKey || e.metaKey) return;
   const target = e.target instanceof HTMLElement ? e.target : undefined;
-  if (target && (FORM_TAGS.has(target.tagName.toLowerCase()) || target.closest('#quiz-form'))) return;
-  const onButton = target !== undefined && (target.tagName.toLowerCase() === 'vscode-button' || target.tagName.toLowerCase() === 'button' || target.tagName.toLowerCase() === 'tr');
+  if (target && (NATIVE_FORM_TAGS.has(target.tagName.toLowerCase()) || isFormControl(target) || target.closest('#quiz-form'))) return;
+  const onButton = target !== undefined && (isButton(target) || target.tagName.toLowerCase() === 'button' || target.tagName.toLowerCase() === 'tr');
   switch (e.key) {
     case 'Home':
       go(0);

@@ -5,7 +5,7 @@
  */
 import type { TcbSnapshot, Trace } from '../src/engine/types';
 import type { QuestionView } from '../src/protocol/messages';
-import { pageFor, segmentPosition } from '../src/render/index';
+import { pageFor, segmentPosition, type StateHide } from '../src/render/index';
 
 /** Segments per diagram page for long traces. */
 export const PAGE_SIZE = 40;
@@ -22,10 +22,15 @@ export function clampStep(step: number, total: number): number {
   return Math.max(0, Math.min(total, Math.floor(step)));
 }
 
-/** The open question at `step`: the first unfinished one (file order) whose stop is this step. */
+/** The open questions at `step`: the unfinished ones (file order) whose stop is this step. */
+export function openQuestions(questions: readonly QuestionView[], step: number, quiz: QuizProgress): QuestionView[] {
+  if (!quiz.enabled) return [];
+  return questions.filter((q) => q.revealAt === step && !quiz.done.has(q.id));
+}
+
+/** The question the form asks at `step`: the first open one. */
 export function openQuestion(questions: readonly QuestionView[], step: number, quiz: QuizProgress): QuestionView | undefined {
-  if (!quiz.enabled) return undefined;
-  return questions.find((q) => q.revealAt === step && !quiz.done.has(q.id));
+  return openQuestions(questions, step, quiz)[0];
 }
 
 /** How far forward the learner may go from `step`: the next unfinished question's stop, or the end. */
@@ -45,15 +50,33 @@ export function moveTo(target: number, step: number, questions: readonly Questio
   return Math.min(t, forwardLimit(questions, step, total, quiz));
 }
 
-/** What the diagram draws at `step`: segments 1..upTo, one of them blanked while a question is open. */
-export function viewRange(
-  step: number,
-  total: number,
-  open: QuestionView | undefined,
-): { upTo: number; hide?: { segment: number; fields?: string[] }; hideState?: { host: string; after: number } } {
-  if (!open) return { upTo: step };
-  const upTo = clampStep(Math.max(step, open.hide?.segment ?? 0), total);
-  return { upTo, ...(open.hide ? { hide: open.hide } : {}), ...(open.hideState ? { hideState: open.hideState } : {}) };
+export interface ViewRange {
+  upTo: number;
+  hide?: { segment: number; fields?: string[] };
+  hideState?: StateHide[];
+}
+
+/**
+ * What the diagram draws at `step`: segments 1..upTo, as far as the question the form asks
+ * (`open[0]`) needs, with what every open question at the step asks blanked (the next one's answer
+ * must not be on screen either). Segment questions stop just before their segment, so those open
+ * at one step blank the same one.
+ */
+export function viewRange(step: number, total: number, open: readonly QuestionView[]): ViewRange {
+  if (open.length === 0) return { upTo: step };
+  const upTo = clampStep(Math.max(step, open[0].hide?.segment ?? 0), total);
+  let hide: ViewRange['hide'];
+  const hideState: StateHide[] = [];
+  for (const q of open) {
+    if (q.hideState) hideState.push(q.hideState);
+    if (!q.hide || q.hide.segment > upTo) continue;
+    if (!hide) hide = { segment: q.hide.segment, ...(q.hide.fields ? { fields: [...q.hide.fields] } : {}) };
+    else if (hide.segment === q.hide.segment) {
+      // The union of the fields (no list = every default field).
+      hide = hide.fields && q.hide.fields ? { segment: hide.segment, fields: [...new Set([...hide.fields, ...q.hide.fields])] } : { segment: hide.segment };
+    }
+  }
+  return { upTo, ...(hide ? { hide } : {}), ...(hideState.length > 0 ? { hideState } : {}) };
 }
 
 /** The page of a long trace holding `upTo` (1-based page, segments from..to). */

@@ -6,7 +6,7 @@ import { FLAGS, TCP_STATES } from '../src/engine/types';
 import { format, type PanelSnapshot, type QuestionView, type QuizResult, type ToHost } from '../src/protocol/messages';
 import type { SegmentField } from '../src/quiz/types';
 import { h } from './dom';
-import { button, checkbox, dropdown, radioGroup, setDisabled, textField, type Control } from './toolkit';
+import { button, checkbox, dropdown, firstFormControl, isButton, radioGroup, setDisabled, textField, type Control } from './toolkit';
 
 type Collect = () => string | Record<string, string>;
 
@@ -99,7 +99,7 @@ export class QuizView {
         this.submit(q, collect);
       });
       form.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter' && !(e.target instanceof HTMLElement && e.target.tagName.toLowerCase() === 'vscode-button')) {
+        if (e.key === 'Enter' && !(e.target instanceof HTMLElement && isButton(e.target))) {
           e.preventDefault();
           this.submit(q, collect);
         }
@@ -108,8 +108,8 @@ export class QuizView {
     }
     parts.push(h('p', { id: 'quiz-tries', class: 'muted' }), h('ul', { id: 'quiz-hints' }), h('div', { id: 'quiz-feedback', role: 'status', 'aria-live': 'polite' }));
     this.root.replaceChildren(...parts);
-    const first = this.root.querySelector<HTMLElement>('#quiz-form vscode-text-field, #quiz-form vscode-dropdown, #quiz-form vscode-radio, #quiz-form vscode-checkbox');
-    first?.focus();
+    const form = this.root.querySelector('#quiz-form');
+    (form ? firstFormControl(form) : null)?.focus();
   }
 
   private submit(q: QuestionView, collect: Collect): void {

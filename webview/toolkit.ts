@@ -38,6 +38,24 @@ export function registerControls(): void {
 
 export type Control<V> = HTMLElement & V;
 
+const BUTTON_TAG = 'vscode-button';
+const FORM_CONTROL_TAGS = ['vscode-text-field', 'vscode-dropdown', 'vscode-radio-group', 'vscode-radio', 'vscode-checkbox', 'vscode-option'];
+
+/** Whether `el` is (inside) one of our buttons: the button itself, or its shadow content's host. */
+export function isButton(el: Element | null | undefined): boolean {
+  return el?.closest(BUTTON_TAG) != null;
+}
+
+/** Whether `el` is a form control of the library (keys typed there belong to it, not to the page). */
+export function isFormControl(el: Element | null | undefined): boolean {
+  return el != null && FORM_CONTROL_TAGS.includes(el.tagName.toLowerCase());
+}
+
+/** The first focusable form control under `root` (for putting the focus into a form). */
+export function firstFormControl(root: ParentNode): HTMLElement | null {
+  return root.querySelector<HTMLElement>(FORM_CONTROL_TAGS.filter((t) => t !== 'vscode-option' && t !== 'vscode-radio-group').join(', '));
+}
+
 export interface ButtonOptions {
   label: string;
   /** Shown as a tooltip and read by screen readers. */
@@ -85,6 +103,14 @@ export function textField(opts: { label: string; placeholder?: string; value?: s
 export function dropdown(opts: { label: string; options: { value: string; label: string }[]; name?: string }): Control<{ value: string }> {
   const el = document.createElement('vscode-dropdown') as Control<{ value: string }>;
   el.setAttribute('aria-label', opts.label);
+  // The open list is positioned inside the dropdown, which sits in the page's root stacking context
+  // below the sticky toolbar (z-index 2): a list that opens upwards would slide under the toolbar,
+  // and clicks on its top options would land on the toolbar. While it is open, lift the dropdown.
+  new MutationObserver(() => {
+    const open = el.hasAttribute('open');
+    el.style.position = open ? 'relative' : '';
+    el.style.zIndex = open ? '10' : '';
+  }).observe(el, { attributes: true, attributeFilter: ['open'] });
   if (opts.name) el.setAttribute('name', opts.name);
   for (const o of opts.options) {
     const opt = document.createElement('vscode-option');

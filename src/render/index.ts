@@ -20,4 +20,4 @@ export {
 } from './labels';
 export { segmentPhases, PHASES, PHASE_COLORS, type Phase } from './phases';
 export { crosses, crossingRuns } from './crossing';
-export { buildTimeline, segmentPosition, type Timeline, type TimelineItem, type RangeOptions } from './timeline';
+export { buildTimeline, segmentPosition, stateHideStart, stateHider, type StateHide, type Timeline, type TimelineItem, type RangeOptions } from './timeline';

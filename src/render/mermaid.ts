@@ -12,7 +12,7 @@ import { crossingRuns } from './crossing';
 import { escapeLabel } from './escape';
 import { durationText, hostDisplay, segmentLabel, timerText, word, type NumberMode } from './labels';
 import { PHASE_COLORS, segmentPhases, type Phase } from './phases';
-import { buildTimeline, segmentPosition, timerVisibility, type TimelineItem } from './timeline';
+import { buildTimeline, stateHider, timerVisibility, type StateHide, type TimelineItem } from './timeline';
 
 export { escapeLabel } from './escape';
 export { pageFor } from './timeline';
@@ -25,8 +25,8 @@ export interface MermaidOptions {
   upTo?: number;
   /** Quiz mode: segment `segment` with `fields` shown as `?` (default: flags, seq, ack and len). */
   hide?: { segment: number; fields?: string[] };
-  /** Quiz mode for state questions: `host`'s state changes after segment `after` was sent show `?`. */
-  hideState?: { host: string; after: number };
+  /** Quiz mode for state questions (every open one): each host's state from the asked stop on shows `?`. */
+  hideState?: readonly StateHide[];
   /** Paging: segments from..to only; participants stay. See `pageFor`. */
   window?: { from: number; to: number };
   /** A `title` line (e.g. the exercise title). */
@@ -77,8 +77,7 @@ export function renderMermaid(trace: Trace, opts: MermaidOptions = {}): string {
 
   const timeline = buildTimeline(trace, { upTo: opts.upTo, window: opts.window });
   const timerShow = timerVisibility(trace);
-  const hideStateFrom =
-    opts.hideState !== undefined ? (opts.hideState.after <= 0 ? -1 : segmentPosition(trace, opts.hideState.after)) : null;
+  const stateHidden = stateHider(trace, opts.hideState);
 
   // Paging: say what is not shown and where each host stands at the window's start.
   if (timeline.first > 1 && timeline.first <= timeline.last) {
@@ -86,8 +85,7 @@ export function renderMermaid(trace: Trace, opts: MermaidOptions = {}): string {
     const before = trace.tcbs[timeline.startEvent - 1];
     for (const name of Object.keys(trace.hosts)) {
       const state = before?.[name]?.state ?? stateBefore(trace, name, timeline.startEvent);
-      const hidden = hideStateFrom !== null && name === opts.hideState?.host && hideStateFrom < timeline.startEvent - 1;
-      if (state) emit(1, `Note over ${id(name)}: ${escapeLabel(hidden ? '?' : state)}`);
+      if (state) emit(1, `Note over ${id(name)}: ${escapeLabel(stateHidden(name, lastStateIndex(trace, name, timeline.startEvent)) ? '?' : state)}`);
     }
   }
 
@@ -126,8 +124,7 @@ export function renderMermaid(trace: Trace, opts: MermaidOptions = {}): string {
     }
     const ev = it.ev;
     if (ev.kind === 'state' && ids.has(ev.host)) {
-      const hidden = opts.hideState !== undefined && hideStateFrom !== null && ev.host === opts.hideState.host && it.index > hideStateFrom;
-      pushNote({ kind: 'note', host: ev.host, text: hidden ? '?' : ev.to, t: ev.t, byCall: ev.cause.type === 'call' });
+      pushNote({ kind: 'note', host: ev.host, text: stateHidden(ev.host, it.index) ? '?' : ev.to, t: ev.t, byCall: ev.cause.type === 'call' });
     } else if (ev.kind === 'timer' && ids.has(ev.host)) {
       const show = timerShow.get(it.index);
       if (show) pushNote({ kind: 'note', host: ev.host, text: timerText(ev, lang, show === 'restarted'), t: ev.t, byCall: false });
@@ -237,6 +234,15 @@ function span(segs: readonly SegmentRecord[], id: (name: string) => string, orde
   const lo = Math.min(...idx);
   const hi = Math.max(...idx);
   return lo === hi ? order[lo] : `${order[lo]},${order[hi]}`;
+}
+
+/** Index of `host`'s last state change before event `index` (-1 when none). */
+function lastStateIndex(trace: Trace, host: string, index: number): number {
+  for (let i = Math.min(index, trace.events.length) - 1; i >= 0; i--) {
+    const ev = trace.events[i];
+    if (ev.kind === 'state' && ev.host === host) return i;
+  }
+  return -1;
 }
 
 /** A host's state just before event `index`, from the state events (fallback when no TCB). */

@@ -6,7 +6,7 @@
 import type { Lang } from '../common/text';
 import type { Trace } from '../engine/types';
 import { causeText, dispositionText, durationText, segmentMarkers, segmentSummary, timerText, word, type NumberMode } from './labels';
-import { buildTimeline, segmentPosition, timerVisibility } from './timeline';
+import { buildTimeline, stateHider, timerVisibility, type StateHide } from './timeline';
 
 export interface TableOptions {
   numbers?: NumberMode;
@@ -15,8 +15,8 @@ export interface TableOptions {
   /** Quiz mode: segment `segment` with `fields` shown as `?` (default flags, seq, ack, len) and its fate hidden. */
   hide?: { segment: number; fields?: string[] };
   window?: { from: number; to: number };
-  /** Quiz mode for state questions: `host`'s state changes after segment `after` was sent read `?`. */
-  hideState?: { host: string; after: number };
+  /** Quiz mode for state questions (every open one): each host's state from the asked stop on reads `?`. */
+  hideState?: readonly StateHide[];
 }
 
 export interface TableRow {
@@ -47,7 +47,7 @@ export function traceTable(trace: Trace, opts: TableOptions = {}): TraceTable {
   const rows: TableRow[] = [];
   const sep = lang === 'zh-cn' ? '；' : '; ';
   const timers = timerVisibility(trace);
-  const hideAfter = opts.hideState ? (opts.hideState.after <= 0 ? -1 : segmentPosition(trace, opts.hideState.after)) : null;
+  const stateHidden = stateHider(trace, opts.hideState);
   for (const it of buildTimeline(trace, { upTo: opts.upTo, window: opts.window }).items) {
     if (it.kind === 'segment') {
       const rec = it.rec;
@@ -68,7 +68,7 @@ export function traceTable(trace: Trace, opts: TableOptions = {}): TraceTable {
     }
     const ev = it.ev;
     if (ev.kind === 'state') {
-      const hidden = hideAfter !== null && ev.host === opts.hideState?.host && it.index > hideAfter;
+      const hidden = stateHidden(ev.host, it.index);
       const what = hidden ? '?' : `${ev.from} → ${ev.to}`;
       rows.push({ n: null, time: ev.t, kind: 'state', text: ['', durationText(ev.t), ev.host, what, hidden ? '' : causeText(ev.cause, lang)] });
     } else if (ev.kind === 'timer') {

@@ -69,6 +69,41 @@ export function buildTimeline(trace: Trace, opts: RangeOptions = {}): Timeline {
   return { items, first, last, startEvent };
 }
 
+/**
+ * Quiz mode for a state question: `host`'s state once segment `after` has been processed is the
+ * answer, so the diagram and the table blank that host's state changes from the one it is in at
+ * that stop onward (earlier states stay: they are history the learner reasons from).
+ */
+export interface StateHide {
+  host: string;
+  after: number;
+}
+
+/** Index in `trace.events` from which `hide.host`'s state changes read `?`. */
+export function stateHideStart(trace: Trace, hide: StateHide): number {
+  if (hide.after <= 0) return 0;
+  const afterStop = Math.floor(segmentPosition(trace, hide.after)) + 1;
+  // The stop: the events before segment after+1 is sent (what the step-through shows there).
+  const stop = hide.after + 1 <= trace.segments.length ? segmentPosition(trace, hide.after + 1) : trace.events.length;
+  let current = afterStop;
+  for (let i = Math.min(Math.ceil(stop), trace.events.length) - 1; i >= 0; i--) {
+    const ev = trace.events[i];
+    if (ev.kind === 'state' && ev.host === hide.host) {
+      current = i;
+      break;
+    }
+  }
+  return Math.min(current, afterStop);
+}
+
+/** A test for "does the quiz blank this state change": one per render, for any number of open questions. */
+export function stateHider(trace: Trace, hides: readonly StateHide[] | undefined): (host: string, index: number) => boolean {
+  if (!hides || hides.length === 0) return () => false;
+  const from = new Map<string, number>();
+  for (const h of hides) from.set(h.host, Math.min(from.get(h.host) ?? Infinity, stateHideStart(trace, h)));
+  return (host, index) => index >= (from.get(host) ?? Infinity);
+}
+
 const order = (it: TimelineItem): number => (it.kind === 'segment' ? it.rec.n : Number.MAX_SAFE_INTEGER);
 
 /** The page (1-based) holding segment `step`, and its range, for paging long traces. */

@@ -13,6 +13,7 @@ import {
   forwardLimit,
   moveTo,
   openQuestion,
+  openQuestions,
   pageOf,
   segmentFromLabel,
   tcbsAtStep,
@@ -59,8 +60,33 @@ describe('step-through with questions', () => {
 
   it('draws the asked segment blanked, not the rest', () => {
     const seqQ = q('s', 3, { kind: 'seq', hide: { segment: 4, fields: ['seq'] } });
-    expect(viewRange(3, 9, seqQ)).toEqual({ upTo: 4, hide: { segment: 4, fields: ['seq'] } });
-    expect(viewRange(3, 9, undefined)).toEqual({ upTo: 3 });
+    expect(viewRange(3, 9, [seqQ])).toEqual({ upTo: 4, hide: { segment: 4, fields: ['seq'] } });
+    expect(viewRange(3, 9, [])).toEqual({ upTo: 3 });
+  });
+
+  it('blanks what every open question at the step asks, not only the one the form shows', () => {
+    const seqQ = q('s', 3, { kind: 'seq', hide: { segment: 4, fields: ['seq'] } });
+    const flagsQ = q('f', 3, { kind: 'flags', hide: { segment: 4, fields: ['flags'] } });
+    const clientQ = q('c', 3, { hideState: { host: 'client', after: 3 } });
+    const serverQ = q('v', 3, { hideState: { host: 'server', after: 3 } });
+    const open = openQuestions([seqQ, flagsQ, clientQ, serverQ], 3, on());
+    expect(open.map((x) => x.id)).toEqual(['s', 'f', 'c', 'v']);
+    expect(viewRange(3, 9, open)).toEqual({
+      upTo: 4,
+      hide: { segment: 4, fields: ['seq', 'flags'] },
+      hideState: [
+        { host: 'client', after: 3 },
+        { host: 'server', after: 3 },
+      ],
+    });
+    // Once the first is answered, the rest stay blanked.
+    expect(viewRange(3, 9, openQuestions([seqQ, flagsQ, clientQ, serverQ], 3, on('s'))).hide).toEqual({ segment: 4, fields: ['flags'] });
+  });
+
+  it('draws only as far as the asked question needs: a state question first keeps the next segment off screen', () => {
+    const clientQ = q('c', 3, { hideState: { host: 'client', after: 3 } });
+    const seqQ = q('s', 3, { kind: 'seq', hide: { segment: 4, fields: ['seq'] } });
+    expect(viewRange(3, 9, [clientQ, seqQ])).toEqual({ upTo: 3, hideState: [{ host: 'client', after: 3 }] });
   });
 });
 

@@ -265,10 +265,25 @@ describe('step-through (upTo) and quiz mode (hide)', () => {
   });
 
   it('hideState blanks a host’s state changes after a segment', () => {
-    const text = renderMermaid(trace, { upTo: 8, hideState: { host: 'client', after: 8 } });
+    const text = renderMermaid(trace, { upTo: 8, hideState: [{ host: 'client', after: 8 }] });
     expect(text).not.toContain('TIME-WAIT');
     expect(text).toContain('Note over h0: ?');
     expect(text).toContain('FIN-WAIT-2');
+  });
+
+  it('hideState also blanks the state a host entered before the stop: that state is the answer', () => {
+    // After segment 1 (the SYN) the client is SYN-SENT since its connect call, before the SYN left.
+    const text = renderMermaid(trace, { upTo: 1, hideState: [{ host: 'client', after: 1 }] });
+    expect(text).not.toContain('SYN-SENT');
+    expect(text).toContain('Note over h0: ?');
+    expect(text).toContain('LISTEN');
+    expect(text).toContain('SYN-RECEIVED');
+  });
+
+  it('hideState for two questions at one stop blanks both hosts', () => {
+    const text = renderMermaid(trace, { upTo: 1, hideState: [{ host: 'client', after: 1 }, { host: 'server', after: 1 }] });
+    for (const state of ['SYN-SENT', 'SYN-RECEIVED']) expect(text).not.toContain(state);
+    expect(text).toContain('LISTEN');
   });
 });
 

@@ -69,7 +69,7 @@ describe('traceTable', () => {
 
 describe('traceTable quiz mode for state questions', () => {
   it('hideState blanks the host’s state changes after the segment, not before', () => {
-    const rows = traceTable(closeTrace(), { upTo: 8, hideState: { host: 'client', after: 8 } }).rows.filter((r) => r.kind === 'state');
+    const rows = traceTable(closeTrace(), { upTo: 8, hideState: [{ host: 'client', after: 8 }] }).rows.filter((r) => r.kind === 'state');
     const client = rows.filter((r) => r.text[2] === 'client').map((r) => r.text[3]);
     expect(client[client.length - 1]).toBe('?');
     expect(client).toContain('FIN-WAIT-1 → FIN-WAIT-2');
