@@ -8,6 +8,7 @@ import { DiagramPanel } from './panel/diagramPanel';
 import { chooseExercise } from './panel/pick';
 import { pickPractice } from './practice';
 import { ProgressStore, progressToCsv, progressToJson } from './progress/store';
+import { t } from './l10n';
 
 /** What VS Code's Markdown preview asks of an extension contributing `markdown.markdownItPlugins`. */
 interface MarkdownApi {
@@ -34,7 +35,9 @@ export function activate(context: vscode.ExtensionContext): MarkdownApi {
       },
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('tcpTutor.language')) lessons.refresh();
+      if (!e.affectsConfiguration('tcpTutor.language')) return;
+      lessons.refresh();
+      DiagramPanel.languageChanged();
     }),
 
     vscode.commands.registerCommand('tcpTutor.showDiagram', async (arg?: unknown) => {
@@ -44,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): MarkdownApi {
     vscode.commands.registerCommand('tcpTutor.openPreviewToSide', async (arg?: unknown) => {
       const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
       if (!uri || !uri.path.endsWith('.tcp.yaml')) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Open a *.tcp.yaml exercise file to preview it.'));
+        void vscode.window.showInformationMessage(t('Open a *.tcp.yaml exercise file to preview it.'));
         return;
       }
       await show(uri);
@@ -59,22 +62,22 @@ export function activate(context: vscode.ExtensionContext): MarkdownApi {
     vscode.commands.registerCommand('tcpTutor.newExercise', async () => {
       const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: STARTER_TEMPLATE(currentLang()) });
       await vscode.window.showTextDocument(doc);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Save the file with a name ending in .tcp.yaml to check it as you type and preview it.'));
+      void vscode.window.showInformationMessage(t('Save the file with a name ending in .tcp.yaml to check it as you type and preview it.'));
     }),
     vscode.commands.registerCommand('tcpTutor.refreshLessons', () => lessons.refresh()),
     vscode.commands.registerCommand('tcpTutor.resetProgress', async () => {
-      const reset = vscode.l10n.t('Reset');
+      const reset = t('Reset');
       const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Forget every answer you have given in TCP Tutor? This cannot be undone.'),
-        { modal: true, detail: vscode.l10n.t('Export your progress first if an instructor needs it.') },
+        t('Forget every answer you have given in TCP Tutor? This cannot be undone.'),
+        { modal: true, detail: t('Export your progress first if an instructor needs it.') },
         reset,
       );
       if (answer === reset) await progress.reset();
     }),
     vscode.commands.registerCommand('tcpTutor.exportProgress', async () => {
-      const json = vscode.l10n.t('JSON');
-      const csv = vscode.l10n.t('CSV (spreadsheet)');
-      const format = await vscode.window.showQuickPick([json, csv], { title: vscode.l10n.t('TCP Tutor: Export Progress'), placeHolder: vscode.l10n.t('Choose a format') });
+      const json = t('JSON');
+      const csv = t('CSV (spreadsheet)');
+      const format = await vscode.window.showQuickPick([json, csv], { title: t('TCP Tutor: Export Progress'), placeHolder: t('Choose a format') });
       if (!format) return;
       const isCsv = format === csv;
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -82,13 +85,13 @@ export function activate(context: vscode.ExtensionContext): MarkdownApi {
       const target = await vscode.window.showSaveDialog({
         defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
         filters: isCsv ? { CSV: ['csv'] } : { JSON: ['json'] },
-        title: vscode.l10n.t('Export Progress'),
+        title: t('Export Progress'),
       });
       if (!target) return;
       const data = progress.snapshot();
       const text = isCsv ? progressToCsv(data) : progressToJson(data, new Date());
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-      void vscode.window.showInformationMessage(vscode.l10n.t('Progress exported to {0}.', vscode.workspace.asRelativePath(target)));
+      void vscode.window.showInformationMessage(t('Progress exported to {0}.', vscode.workspace.asRelativePath(target)));
     }),
   );
 

@@ -8,6 +8,7 @@ import { randomInt } from 'node:crypto';
 import { localize, type Lang } from './common/text';
 import type { Exercise } from './exercise/index';
 import { generatePractice, PRACTICE_TOPICS } from './quiz/index';
+import { t } from './l10n';
 
 export const PRACTICE_SCHEME = 'tcp-tutor-practice';
 
@@ -24,7 +25,7 @@ export function practiceExercise(uri: vscode.Uri): Exercise {
   const topic = uri.path.replace(/^\//, '');
   const seed = Number(/(?:^|&)seed=(\d{1,10})(?:&|$)/.exec(uri.query)?.[1]);
   if (!PRACTICE_TOPICS.includes(topic) || !Number.isSafeInteger(seed)) {
-    throw new Error(vscode.l10n.t('Unknown practice "{0}".', uri.toString()));
+    throw new Error(t('Unknown practice "{0}".', uri.toString()));
   }
   const p = generatePractice(topic, seed);
   return { title: p.title, scenario: p.scenario, questions: p.questions };
@@ -41,8 +42,8 @@ export async function pickPractice(lang: Lang): Promise<{ uri: vscode.Uri; topic
     return { label: localize(sample.title, lang), description: topic, topic };
   });
   const picked = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('TCP Tutor: Practice'),
-    placeHolder: vscode.l10n.t('Choose a topic: every practice run has fresh numbers'),
+    title: t('TCP Tutor: Practice'),
+    placeHolder: t('Choose a topic: every practice run has fresh numbers'),
   });
   return picked ? { uri: practiceUri(picked.topic, newSeed()), topic: picked.topic } : undefined;
 }

@@ -96,7 +96,7 @@ export interface DetailsContext {
   numbers: NumberMode;
 }
 
-/** Renders the details of segment `n` into `root`; `hidden` = the quiz blanks it for now. */
+/** Renders the details of the selected segment into `root`, when the diagram shows it. */
 export class DetailsView {
   private n: number | undefined;
   private field: string | undefined;
@@ -113,15 +113,17 @@ export class DetailsView {
     if (field !== undefined) this.field = field;
   }
 
-  render(ctx: DetailsContext, visible: (n: number) => boolean): void {
+  /** `visible`: the diagram draws segment n in full now; `blanked`: an open question blanks it. */
+  render(ctx: DetailsContext, visible: (n: number) => boolean, blanked: (n: number) => boolean): void {
     const s = ctx.snapshot.strings;
     const rec = this.n !== undefined ? ctx.trace.segments.find((r) => r.n === this.n) : undefined;
     if (!rec || !visible(rec.n)) {
-      this.root.replaceChildren(h('p', { class: 'muted' }, rec && !visible(rec.n) ? s.hiddenDuringQuestion : s.detailsEmpty));
+      this.root.replaceChildren(h('p', { class: 'muted' }, rec && blanked(rec.n) ? s.hiddenDuringQuestion : s.detailsEmpty));
       this.root.dataset.segment = '';
       return;
     }
     this.root.dataset.segment = String(rec.n);
+    const rerender = (): void => this.render(ctx, visible, blanked);
     const layout = fieldLayout(rec.seg);
     let bytes: Uint8Array;
     try {
@@ -149,7 +151,7 @@ export class DetailsView {
 
     const rows = layout
       .filter((f) => !f.name.startsWith('flag:'))
-      .map((f) => this.fieldRow(f, fieldLabel(f.name, s), fieldValue(f.name, rec, ctx.trace, ctx.numbers), ctx, visible));
+      .map((f) => this.fieldRow(f, fieldLabel(f.name, s), fieldValue(f.name, rec, ctx.trace, ctx.numbers), rerender));
     // The control bits sit between `reserved` and `window` on the wire.
     const flagRow = h(
       'tr',
@@ -166,7 +168,7 @@ export class DetailsView {
             const b = h('button', { type: 'button', class: `bit${on ? ' on' : ''}${this.field === `flag:${flag}` ? ' chosen' : ''}`, 'data-field': `flag:${flag}`, 'aria-pressed': this.field === `flag:${flag}` ? 'true' : 'false', title: `${flag} = ${on ? 1 : 0}` }, h('span', { class: 'bit-name' }, flag), h('span', { class: 'bit-value' }, on ? '1' : '0'));
             b.addEventListener('click', () => {
               this.field = `flag:${flag}`;
-              this.render(ctx, visible);
+              rerender();
             });
             return b;
           }),
@@ -200,12 +202,12 @@ export class DetailsView {
     );
   }
 
-  private fieldRow(f: FieldPosition, label: string, value: string, ctx: DetailsContext, visible: (n: number) => boolean): HTMLTableRowElement {
+  private fieldRow(f: FieldPosition, label: string, value: string, rerender: () => void): HTMLTableRowElement {
     const chosen = this.field === f.name;
     const btn = h('button', { type: 'button', class: 'field-pick', 'aria-pressed': chosen ? 'true' : 'false', 'data-field': f.name }, label);
     btn.addEventListener('click', () => {
       this.field = f.name;
-      this.render(ctx, visible);
+      rerender();
       (this.root.querySelector(`button[data-field="${CSS.escape(f.name)}"]`) as HTMLElement | null)?.focus();
     });
     const tr = h('tr', { class: chosen ? 'chosen' : '', 'data-field': f.name }, h('th', { scope: 'row' }, btn), h('td', {}, value));

@@ -26,7 +26,7 @@ import { DiagramView } from './diagram';
 import { parseMarkdown } from '../src/common/markdown';
 import { h, byId, markdownToDom } from './dom';
 import { markdownBlock, pngBase64, standaloneSvg } from './exporter';
-import { clampStep, forwardLimit, moveTo, openQuestions, pageOf, PAGE_SIZE, tcbsAtStep, timeAtStep, viewRange, type QuizProgress } from './model';
+import { askedPosition, clampStep, forwardLimit, moveTo, openQuestions, pageOf, PAGE_SIZE, tcbsAtStep, timeAtStep, viewRange, type QuizProgress } from './model';
 import { QuizView } from './quiz';
 import { button, checkbox, isButton, isFormControl, progressRing, registerControls, setDisabled, type Control } from './toolkit';
 
@@ -294,7 +294,8 @@ function render(): void {
   const label = format(s.diagramLabel, range.upTo >= shownFrom ? `${shownFrom}–${range.upTo}` : '0', t, hosts);
   if (source !== built.diagram.source) void built.diagram.render(source, label, range.upTo > 0 ? range.upTo : undefined);
 
-  const isVisible = (n: number): boolean => n <= range.upTo && !(range.hide && range.hide.segment === n);
+  const isBlanked = (n: number): boolean => range.hide !== undefined && range.hide.segment === n;
+  const isVisible = (n: number): boolean => n <= range.upTo && !isBlanked(n);
   renderTcb(built.tcb, open !== undefined);
   renderSegmentTable(
     built.segTable,
@@ -307,10 +308,10 @@ function render(): void {
       ...(pageWindow ? { window: pageWindow } : {}),
     }),
   );
-  built.details.render({ trace, snapshot: snap, numbers }, isVisible);
+  built.details.render({ trace, snapshot: snap, numbers }, isVisible, isBlanked);
   built.diagram.highlight(built.details.selected !== undefined && isVisible(built.details.selected) ? built.details.selected : undefined);
   const q = shownQuestion(open);
-  built.quiz.render(q, q ? snap.questions.indexOf(q) : 0, snap);
+  built.quiz.render(q, q ? askedPosition(snap.questions, q) : 0, snap);
   built.status.textContent = open ? s.answerToContinue : quiz.enabled && snap.questions.every((x) => done.has(x.id)) ? s.allAnswered : '';
 
   persist();
@@ -468,6 +469,7 @@ function show(snapshot: PanelSnapshot): void {
     // A new file opens as far as it can: the whole trace, or the first question's stop.
     step = moveTo(total(), 0, snapshot.questions, total(), quizProgress());
   }
+  if (langChanged) document.documentElement.lang = snapshot.lang === 'zh-cn' ? 'zh-CN' : 'en';
   if (!built || langChanged || !document.getElementById('layout')) built = build(snapshot.strings);
   if (fileChanged) {
     built.quiz.reset();

@@ -33,6 +33,15 @@ export function openQuestion(questions: readonly QuestionView[], step: number, q
   return openQuestions(questions, step, quiz)[0];
 }
 
+/**
+ * Where `q` comes in the order the step-through asks the questions (by stop, then file order), for
+ * "Question 2 of 8": a file may list a question about the start after one about the end.
+ */
+export function askedPosition(questions: readonly QuestionView[], q: QuestionView): number {
+  const i = questions.indexOf(q);
+  return questions.filter((o, j) => o.revealAt < q.revealAt || (o.revealAt === q.revealAt && j < i)).length;
+}
+
 /** How far forward the learner may go from `step`: the next unfinished question's stop, or the end. */
 export function forwardLimit(questions: readonly QuestionView[], step: number, total: number, quiz: QuizProgress): number {
   if (!quiz.enabled) return total;

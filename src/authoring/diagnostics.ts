@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Lang } from '../common/text';
 import { checkExercise, type Diagnostic } from '../exercise/index';
+import { t } from '../l10n';
 
 /** Exercise files are recognised by name: `*.tcp.yaml` (they stay plain YAML for YAML tooling). */
 export function isExerciseDocument(doc: vscode.TextDocument): boolean {
@@ -60,7 +61,7 @@ export class ExerciseDiagnostics implements vscode.Disposable {
       return checkExercise(doc.getText(), name, this.lang()).map(toVscodeDiagnostic);
     } catch (e) {
       // A checker bug must not take the editor down; show it where the author will see it.
-      return [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), vscode.l10n.t('TCP Tutor could not check this file: {0}', (e as Error).message))];
+      return [new vscode.Diagnostic(new vscode.Range(0, 0, 0, 1), t('TCP Tutor could not check this file: {0}', (e as Error).message))];
     }
   }
 

@@ -19,7 +19,7 @@ export function escapeHtml(text: string): string {
 
 const LABELS = {
   en: { error: 'TCP Tutor: this scenario has problems', table: 'Segments and state changes', line: 'line' },
-  'zh-cn': { error: 'TCP 导师：此场景有错误', table: '报文段与状态变化', line: '行' },
+  'zh-cn': { error: 'TCP Tutor：此场景有错误', table: '报文段与状态变化', line: '行' },
 } as const;
 
 /** HTML for one ```tcp block. `firstLine` is the 1-based line of the block's first content line. */

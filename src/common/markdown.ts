@@ -27,12 +27,29 @@ export function parseInline(text: string): Inline[] {
   return out;
 }
 
+/** CJK ideographs and kana, and full-width punctuation (、。，：；！？（）「」《》 …). */
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
+const FULLWIDTH_PUNCTUATION = /[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/;
+
+/**
+ * Joins two source lines of one paragraph. A line break is a space in English, but Chinese is
+ * written without spaces between characters: a break between two Chinese characters (or after
+ * full-width punctuation) joins without one, as CommonMark's CJK-friendly renderers do.
+ */
+export function joinLines(a: string, b: string): string {
+  if (a === '') return b;
+  const before = a[a.length - 1] ?? '';
+  const after = b.replace(/^[*_`]+/, '')[0] ?? '';
+  const tight = FULLWIDTH_PUNCTUATION.test(before) || (WIDE.test(before) && WIDE.test(after));
+  return tight ? a + b : `${a} ${b}`;
+}
+
 export function parseMarkdown(source: string): Block[] {
   const blocks: Block[] = [];
   let para: string[] = [];
   let list: { ordered: boolean; items: string[] } | undefined;
   const flush = (): void => {
-    if (para.length) blocks.push({ t: 'paragraph', inlines: parseInline(para.join(' ')) });
+    if (para.length) blocks.push({ t: 'paragraph', inlines: parseInline(para.reduce(joinLines, '')) });
     para = [];
     if (list) blocks.push({ t: 'list', ordered: list.ordered, items: list.items.map(parseInline) });
     list = undefined;
@@ -55,7 +72,7 @@ export function parseMarkdown(source: string): Block[] {
       list ??= { ordered, items: [] };
       list.items.push((bullet ?? numbered)![1]);
     } else if (list && /^\s{2,}/.test(raw)) {
-      list.items[list.items.length - 1] += ` ${line}`; // a wrapped list item
+      list.items[list.items.length - 1] = joinLines(list.items[list.items.length - 1], line); // a wrapped list item
     } else {
       if (list) flush();
       para.push(line);

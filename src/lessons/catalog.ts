@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { localize, type Lang, type LocalText } from '../common/text';
 import { loadExercise } from '../exercise/index';
 import { PACK_FILE, parsePack } from '../packs/pack';
+import { t } from '../l10n';
 
 /** One exercise in the Lessons view. */
 export interface LessonEntry {
@@ -37,7 +38,7 @@ export async function loadGroup(folder: vscode.Uri, opts: { id: string; builtIn:
   try {
     text = await readText(vscode.Uri.joinPath(folder, PACK_FILE));
   } catch {
-    group.problem = vscode.l10n.t('{0} not found', PACK_FILE);
+    group.problem = t('{0} not found', PACK_FILE);
     return group;
   }
   const { pack, problems } = parsePack(text);
@@ -71,7 +72,7 @@ export async function loadGroup(folder: vscode.Uri, opts: { id: string; builtIn:
 
 /** The built-in course, then every pack found in the workspace. */
 export async function loadCatalog(extensionUri: vscode.Uri): Promise<LessonGroup[]> {
-  const builtIn = loadGroup(vscode.Uri.joinPath(extensionUri, 'lessons'), { id: 'course', builtIn: true, fallbackTitle: vscode.l10n.t('TCP Tutor course') });
+  const builtIn = loadGroup(vscode.Uri.joinPath(extensionUri, 'lessons'), { id: 'course', builtIn: true, fallbackTitle: t('TCP Tutor course') });
   const packFiles = vscode.workspace.workspaceFolders?.length ? await vscode.workspace.findFiles(`**/${PACK_FILE}`, '**/node_modules/**', 50) : [];
   const packs = packFiles
     .sort((a, b) => a.toString().localeCompare(b.toString()))

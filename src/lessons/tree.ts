@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { localize, type Lang } from '../common/text';
 import type { ProgressStore } from '../progress/store';
 import { loadCatalog, type LessonEntry, type LessonGroup } from './catalog';
+import { t } from '../l10n';
 
 type Node = { kind: 'group'; group: LessonGroup } | { kind: 'lesson'; group: LessonGroup; lesson: LessonEntry };
 
@@ -49,7 +50,7 @@ export class LessonsTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
       item.contextValue = g.builtIn ? 'course' : 'pack';
       let done = 0;
       for (const l of g.lessons) if (this.isComplete(l)) done++;
-      item.description = g.problem ?? vscode.l10n.t('{0}/{1} done', done, g.lessons.length);
+      item.description = g.problem ?? t('{0}/{1} done', done, g.lessons.length);
       item.iconPath = new vscode.ThemeIcon(g.problem ? 'error' : g.builtIn ? 'mortar-board' : 'package');
       item.tooltip = g.problem;
       return item;
@@ -61,7 +62,7 @@ export class LessonsTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     item.resourceUri = l.uri;
     if (l.problem) {
       item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-      item.description = vscode.l10n.t('cannot be loaded');
+      item.description = t('cannot be loaded');
       item.tooltip = l.problem;
     } else {
       const s = this.progress.score(l.id, l.questionIds);
@@ -71,11 +72,11 @@ export class LessonsTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
         : s.answered > 0
           ? new vscode.ThemeIcon('circle-large-filled')
           : new vscode.ThemeIcon('circle-large-outline');
-      item.description = s.total ? vscode.l10n.t('{0}/{1} correct', s.correct, s.total) : '';
-      item.tooltip = complete ? vscode.l10n.t('Completed') : s.answered ? vscode.l10n.t('In progress') : vscode.l10n.t('Not started');
+      item.description = s.total ? t('{0}/{1} correct', s.correct, s.total) : '';
+      item.tooltip = complete ? t('Completed') : s.answered ? t('In progress') : t('Not started');
       item.accessibilityInformation = { label: `${localize(l.title, lang)}, ${item.tooltip}, ${item.description}` };
     }
-    item.command = { command: 'tcpTutor.openLesson', title: vscode.l10n.t('Open Lesson'), arguments: [l.uri, l.id] };
+    item.command = { command: 'tcpTutor.openLesson', title: t('Open Lesson'), arguments: [l.uri, l.id] };
     return item;
   }
 

@@ -4,6 +4,8 @@ import { saveExport } from './exporting';
 import { webviewHtml } from './html';
 import { loadForPanel } from './load';
 import type { QuestionAnswered, QuizSession } from './quizSession';
+import { t } from '../l10n';
+import { currentLang } from '../lang';
 
 /**
  * The diagram panel: one per window, revived after a reload by its serializer.
@@ -40,7 +42,7 @@ export class DiagramPanel implements vscode.Disposable {
     } else {
       const panel = vscode.window.createWebviewPanel(
         DiagramPanel.viewType,
-        vscode.l10n.t('TCP Tutor'),
+        t('TCP Tutor'),
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
         DiagramPanel.options(extensionUri),
       );
@@ -66,8 +68,8 @@ export class DiagramPanel implements vscode.Disposable {
       p.lastError = {
         type: 'trace/error',
         uri: '',
-        title: vscode.l10n.t('TCP Tutor'),
-        heading: vscode.l10n.t('Nothing to show: run "TCP Tutor: Show Diagram" on an exercise file.'),
+        title: t('TCP Tutor'),
+        heading: t('Nothing to show: run "TCP Tutor: Show Diagram" on an exercise file.'),
         diagnostics: [],
       };
       p.flush();
@@ -86,7 +88,7 @@ export class DiagramPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly extensionUri: vscode.Uri,
   ) {
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, { title: vscode.l10n.t('TCP Tutor'), lang: vscode.env.language });
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, { title: t('TCP Tutor'), lang: currentLang() === 'zh-cn' ? 'zh-CN' : 'en' });
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
     panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw), null, this.disposables);
     // Without retainContextWhenHidden the page is torn down when hidden; it says ready again when shown.
@@ -110,6 +112,12 @@ export class DiagramPanel implements vscode.Disposable {
   static documentChanged(uri: vscode.Uri): void {
     const p = DiagramPanel.current;
     if (p?.uri && p.uri.toString() === uri.toString()) void p.open(p.uri, p.exerciseId, p.currentState());
+  }
+
+  /** `tcpTutor.language` changed: redraw the panel in the new language at the same step. */
+  static languageChanged(): void {
+    const p = DiagramPanel.current;
+    if (p?.uri) void p.open(p.uri, p.exerciseId, p.currentState());
   }
 
   /** The exercise on show, if any. */
@@ -137,7 +145,7 @@ export class DiagramPanel implements vscode.Disposable {
     }
     const loaded = await loadForPanel(uri, { exerciseId, restore, now: () => Date.now() });
     if (token !== this.loadToken) return; // a newer load won
-    this.panel.title = vscode.l10n.t('TCP Tutor: {0}', loaded.ok ? loaded.snapshot.title : loaded.error.title);
+    this.panel.title = t('TCP Tutor: {0}', loaded.ok ? loaded.snapshot.title : loaded.error.title);
     this.sessionListener?.dispose();
     this.sessionListener = undefined;
     if (loaded.ok) {
@@ -174,7 +182,7 @@ export class DiagramPanel implements vscode.Disposable {
     const message = parseToHost(raw);
     if (!message) return;
     void this.handle(message).catch((e: unknown) => {
-      void vscode.window.showErrorMessage(vscode.l10n.t('TCP Tutor: {0}', e instanceof Error ? e.message : String(e)));
+      void vscode.window.showErrorMessage(t('TCP Tutor: {0}', e instanceof Error ? e.message : String(e)));
     });
   }
 
@@ -191,7 +199,7 @@ export class DiagramPanel implements vscode.Disposable {
         this.flush();
         break;
       case 'webview/error':
-        void vscode.window.showErrorMessage(vscode.l10n.t('TCP Tutor: {0}', message.message));
+        void vscode.window.showErrorMessage(t('TCP Tutor: {0}', message.message));
         break;
       case 'step/changed':
         this.step = message.step;

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { ToHost } from '../protocol/messages';
 import { baseName } from './load';
+import { t } from '../l10n';
 
 type ExportMessage = Extract<ToHost, { type: 'export/copy' | 'export/svg' | 'export/png' }>;
 
@@ -23,11 +24,11 @@ async function saveBytes(bytes: Uint8Array, target: vscode.Uri | undefined, filt
   const uri = await vscode.window.showSaveDialog({
     ...(target ? { defaultUri: target } : {}),
     filters: { [filterName]: [ext] },
-    saveLabel: vscode.l10n.t('Save'),
+    saveLabel: t('Save'),
   });
   if (!uri) return;
   await vscode.workspace.fs.writeFile(uri, bytes);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}.', vscode.workspace.asRelativePath(uri, false)));
+  void vscode.window.showInformationMessage(t('Saved {0}.', vscode.workspace.asRelativePath(uri, false)));
 }
 
 export async function saveExport(message: ExportMessage, source: vscode.Uri | undefined, extensionUri: vscode.Uri): Promise<void> {
@@ -35,19 +36,19 @@ export async function saveExport(message: ExportMessage, source: vscode.Uri | un
     case 'export/copy':
       await vscode.env.clipboard.writeText(message.text);
       void vscode.window.showInformationMessage(
-        message.format === 'markdown' ? vscode.l10n.t('Copied the diagram as a Markdown mermaid block.') : vscode.l10n.t('Copied the Mermaid source.'),
+        message.format === 'markdown' ? t('Copied the diagram as a Markdown mermaid block.') : t('Copied the Mermaid source.'),
       );
       break;
     case 'export/svg':
-      await saveBytes(new TextEncoder().encode(message.svg), defaultTarget(source, extensionUri, 'svg'), vscode.l10n.t('SVG image'), 'svg');
+      await saveBytes(new TextEncoder().encode(message.svg), defaultTarget(source, extensionUri, 'svg'), t('SVG image'), 'svg');
       break;
     case 'export/png': {
       const bytes = Buffer.from(message.base64, 'base64');
       if (bytes.length < PNG_SIGNATURE.length || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('The page did not produce a PNG image.'));
+        void vscode.window.showErrorMessage(t('The page did not produce a PNG image.'));
         return;
       }
-      await saveBytes(new Uint8Array(bytes), defaultTarget(source, extensionUri, 'png', message.background === 'dark' ? '-dark' : ''), vscode.l10n.t('PNG image'), 'png');
+      await saveBytes(new Uint8Array(bytes), defaultTarget(source, extensionUri, 'png', message.background === 'dark' ? '-dark' : ''), t('PNG image'), 'png');
       break;
     }
   }

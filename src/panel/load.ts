@@ -11,6 +11,7 @@ import { currentLang } from '../lang';
 import { isPracticeUri, practiceExercise } from '../practice';
 import { QuizSession } from './quizSession';
 import { acceptanceTexts, dispositionTexts, reasonTexts, uiStrings } from './strings';
+import { t } from '../l10n';
 
 export type Loaded =
   | { ok: true; snapshot: PanelSnapshot; session: QuizSession }
@@ -33,7 +34,7 @@ export function baseName(uri: vscode.Uri): string {
 }
 
 function displayPath(uri: vscode.Uri): string {
-  if (isPracticeUri(uri)) return `${vscode.l10n.t('practice')}:${uri.path.replace(/^\//, '')}`;
+  if (isPracticeUri(uri)) return `${t('practice')}:${uri.path.replace(/^\//, '')}`;
   return uri.scheme === 'file' ? vscode.workspace.asRelativePath(uri, false) : uri.toString(true);
 }
 
@@ -62,7 +63,7 @@ export async function loadForPanel(
       type: 'trace/error',
       uri: uri.toString(),
       title: baseName(uri),
-      heading: vscode.l10n.t('{0} could not be shown:', file),
+      heading: t('{0} could not be shown:', file),
       diagnostics,
     },
   });
@@ -90,7 +91,7 @@ export async function loadForPanel(
     return fail(
       shown.length > 0
         ? shown.map(diagnosticView)
-        : [{ location: `${file}:1:1`, severity: 'error', message: vscode.l10n.t('The file is not a TCP Tutor exercise.'), code: 'not-exercise' }],
+        : [{ location: `${file}:1:1`, severity: 'error', message: t('The file is not a TCP Tutor exercise.'), code: 'not-exercise' }],
     );
   }
   const exercise = loaded.exercise;
@@ -103,7 +104,7 @@ export async function loadForPanel(
       return fail([{ location: sourceLocation(file, e.source), severity: 'error', message: e.message, code: 'scenario' }]);
     }
     if (e instanceof SimulationLimitError) {
-      return fail([{ location: `${file}:1:1`, severity: 'error', message: vscode.l10n.t('The simulation stopped: {0} ({1}) exceeded.', e.limit, e.value), code: 'limit' }]);
+      return fail([{ location: `${file}:1:1`, severity: 'error', message: t('The simulation stopped: {0} ({1}) exceeded.', e.limit, e.value), code: 'limit' }]);
     }
     return fail([{ location: `${file}:1:1`, severity: 'error', message: errorText(e), code: 'engine' }]);
   }

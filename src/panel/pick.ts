@@ -1,5 +1,6 @@
 /** Choosing which exercise to show: the active editor's, or one bundled with the extension. */
 import * as vscode from 'vscode';
+import { t } from '../l10n';
 
 export const EXERCISE_SUFFIX = '.tcp.yaml';
 
@@ -38,12 +39,12 @@ export async function chooseExercise(extensionUri: vscode.Uri, arg: unknown): Pr
   if (active && isExerciseUri(active)) return active;
   const items = await bundledExercises(extensionUri);
   if (items.length === 0) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open a *.tcp.yaml exercise file to show its diagram.'));
+    void vscode.window.showWarningMessage(t('Open a *.tcp.yaml exercise file to show its diagram.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('TCP Tutor: Show Diagram'),
-    placeHolder: vscode.l10n.t('No *.tcp.yaml editor is active: choose a bundled example or lesson'),
+    title: t('TCP Tutor: Show Diagram'),
+    placeHolder: t('No *.tcp.yaml editor is active: choose a bundled example or lesson'),
     matchOnDescription: true,
   });
   return picked?.uri;

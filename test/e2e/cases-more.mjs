@@ -517,7 +517,14 @@ export async function moreCases(ctx) {
         await screenshot('lessons zh-cn');
         expect(HAN.test(body) && body.includes('被动打开'), `the lesson text is not Chinese: "${body.slice(0, 120)}"`);
         expect(english.length === 0, `Lessons view rows without Chinese: ${JSON.stringify(english)}`);
-        return `${titles.length} rows in Chinese, e.g. ${titles.slice(0, 3).join(' / ')}; body "${body.slice(0, 40)}"`;
+        // The frame around the lesson follows the setting too: no English score beside a Chinese title.
+        const descriptions = await (await openLessonsView(page)).evaluateAll((els) => els.map((e) => (e.querySelector('.label-description')?.textContent ?? '').trim()).filter(Boolean));
+        const englishScores = descriptions.filter((d) => /[A-Za-z]{3,}/.test(d));
+        expect(englishScores.length === 0, `Lessons view scores in English: ${JSON.stringify(englishScores.slice(0, 3))}`);
+        const stepLabel = await textOf(frame.locator('#step-label'));
+        const toolbar = await textOf(frame.locator('#toolbar'));
+        expect(HAN.test(stepLabel) && !/\bStep\b|Quiz mode|Export/.test(toolbar), `the panel's toolbar is not Chinese: "${toolbar.slice(0, 120)}"`);
+        return `${titles.length} rows in Chinese, e.g. ${titles.slice(0, 3).join(' / ')}; scores ${JSON.stringify(descriptions.slice(0, 2))}; toolbar "${stepLabel}"; body "${body.slice(0, 40)}"`;
       } finally {
         await closeAllEditors(page);
         await setEnumSetting(page, 'tcpTutor.language', 'auto').catch(() => undefined);
@@ -558,6 +565,12 @@ export async function moreCases(ctx) {
       if (entered.length === 1 && elsewhere === 1) leaks.push({ id: q.id, host: q.host, state });
     }
     expect(leaks.length > 0, `the fixture does not set up the situation: question "${asked}" asked first`);
+    // The asked question's own answer: the state its host is in at the stop, whenever it entered it.
+    const askedQ = exercise.questions.find((q) => q.id === asked);
+    if (askedQ?.ask === 'state') {
+      const state = lib.computeAnswer(askedQ, qctx).state;
+      if (trace.events.filter((e) => e.kind === 'state' && e.to === state).length === 1) leaks.push({ id: askedQ.id, host: askedQ.host, state });
+    }
     const notes = await frame.locator('#diagram svg').first().evaluate((svg) => [...svg.querySelectorAll('text.noteText')].map((t) => (t.textContent ?? '').trim()));
     await screenshot('two questions first asked');
     const shown = leaks.filter((l) => notes.includes(l.state));

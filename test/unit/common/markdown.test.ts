@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInline, parseMarkdown } from '../../../src/common/markdown';
+import { joinLines, parseInline, parseMarkdown } from '../../../src/common/markdown';
 
 describe('parseMarkdown (lesson bodies)', () => {
   it('reads headings, paragraphs and both kinds of list', () => {
@@ -28,5 +28,21 @@ describe('parseMarkdown (lesson bodies)', () => {
 
   it('leaves snake_case words and HTML alone (HTML stays text)', () => {
     expect(parseInline('tcp_max_syn_backlog <img src=x onerror=alert(1)>')).toEqual([{ t: 'text', text: 'tcp_max_syn_backlog <img src=x onerror=alert(1)>' }]);
+  });
+});
+
+describe('line breaks in Chinese paragraphs', () => {
+  it('joins two Chinese lines without a space, English lines with one', () => {
+    const [zh] = parseMarkdown('最后声明它接受连接，等待任意\n对端。');
+    expect(zh).toEqual({ t: 'paragraph', inlines: [{ t: 'text', text: '最后声明它接受连接，等待任意对端。' }] });
+    expect(joinLines('再把它绑定到本地地址和端口，', '最后')).toBe('再把它绑定到本地地址和端口，最后');
+    expect(joinLines('进入', '**LISTEN**')).toBe('进入 **LISTEN**');
+    expect(joinLines('发出', '**报文段**')).toBe('发出**报文段**');
+    expect(joinLines('RFC 9293', '中')).toBe('RFC 9293 中');
+  });
+
+  it('joins a wrapped Chinese list item the same way', () => {
+    const [list] = parseMarkdown('1. SYN 占用一个序号。（SYN 其实可以携带数据，\n   但接收方必须等到连接建立后才能把数据交给\n   应用。）');
+    expect(list).toEqual({ t: 'list', ordered: true, items: [[{ t: 'text', text: 'SYN 占用一个序号。（SYN 其实可以携带数据，但接收方必须等到连接建立后才能把数据交给应用。）' }]] });
   });
 });

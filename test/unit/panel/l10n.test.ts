@@ -4,12 +4,14 @@ import { describe, expect, it } from 'vitest';
 const root = new URL('../../../', import.meta.url);
 const read = (path: string): string => readFileSync(new URL(path, root), 'utf8');
 
-/** Every `vscode.l10n.t('...')` message in the extension host's code (all of src/). */
+/** Every `t('...')` message (src/l10n.ts: the UI's localizer) in the extension host's code (all of src/). */
 function messages(): string[] {
   const files = (readdirSync(new URL('src/', root), { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => `src/${f}`);
   const out = new Set<string>();
   for (const f of files) {
-    for (const m of read(f).matchAll(/vscode\.l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) out.add(m[1].replace(/\\'/g, "'"));
+    const text = read(f);
+    if (!/import \{ t \} from '\.{1,2}\/(?:\.\.\/)*l10n'/.test(text)) continue;
+    for (const m of text.matchAll(/(?<![\w.])t\(\s*'((?:[^'\\]|\\.)*)'/g)) out.add(m[1].replace(/\\'/g, "'"));
   }
   return [...out];
 }
@@ -37,7 +39,8 @@ describe('Simplified Chinese', () => {
     const used = [...read('package.json').matchAll(/"%([\w.-]+)%"/g)].map((m) => m[1]);
     expect(used.length).toBeGreaterThan(20);
     expect(used.filter((k) => !en[k])).toEqual([]);
-    expect(used.filter((k) => !zh[k] || !/[\u4e00-\u9fff]/.test(zh[k]))).toEqual([]);
+    // Chinese everywhere but the product's name, which stays as it is.
+    expect(used.filter((k) => !zh[k] || (!/[\u4e00-\u9fff]/.test(zh[k]) && zh[k] !== 'TCP Tutor'))).toEqual([]);
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
     // Every command's title is localized, never a literal.
     const pkg = JSON.parse(read('package.json')) as { contributes: { commands: { title: string; category: string }[] } };
@@ -45,5 +48,14 @@ describe('Simplified Chinese', () => {
       expect(c.title).toMatch(/^%.+%$/);
       expect(c.category).toBe('TCP Tutor');
     }
+  });
+});
+
+describe('the catalogue when tcpTutor.language overrides the display language', () => {
+  it('gives the Chinese message with its placeholders filled, English for en and for unknown messages', async () => {
+    const { translate } = await import('../../../src/common/catalogue');
+    expect(translate('zh-cn', '{0}/{1} correct', [3, 8])).toBe('答对 3/8');
+    expect(translate('en', '{0}/{1} correct', [3, 8])).toBe('3/8 correct');
+    expect(translate('zh-cn', 'no such message {0}', ['x'])).toBe('no such message x');
   });
 });

@@ -7,6 +7,7 @@ import type { QuestionView } from '../../../src/protocol/messages';
 import { renderMermaid } from '../../../src/render/index';
 import { stateAfter } from '../../../src/quiz/answers';
 import {
+  askedPosition,
   bytesOfField,
   clampStep,
   eventIndexAtStep,
@@ -50,6 +51,14 @@ describe('step-through with questions', () => {
     expect(moveTo(0, 5, questions, 9, on())).toBe(0);
     expect(moveTo(-4, 1, questions, 9, on())).toBe(0);
     expect(clampStep(99, 9)).toBe(9);
+  });
+
+  it('numbers questions in the order they are asked, not the order of the file', () => {
+    const late = q('late', 7);
+    const early = q('early', 0);
+    const alsoEarly = q('also-early', 0);
+    const list = [late, early, alsoEarly];
+    expect(list.map((x) => askedPosition(list, x))).toEqual([2, 0, 1]);
   });
 
   it('ignores questions when quiz mode is off', () => {
