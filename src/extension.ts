@@ -17,6 +17,11 @@ interface MarkdownApi {
 
 export function activate(context: vscode.ExtensionContext): MarkdownApi {
   const progress = new ProgressStore(context.globalState);
+  // A reopened lesson (or one restored after a reload) continues where the learner left it.
+  DiagramPanel.priorAnswers = (exerciseId, questionId) => {
+    const q = progress.exercise(exerciseId)?.questions[questionId];
+    return q ? { attempts: q.attempts, done: q.correct || q.revealed } : undefined;
+  };
   const lessons = new LessonsTree(context.extensionUri, progress, currentLang);
   const show = async (uri: vscode.Uri, exerciseId?: string): Promise<void> => {
     // A file of the course or a pack keeps its progress under the lesson's id.
@@ -28,7 +33,11 @@ export function activate(context: vscode.ExtensionContext): MarkdownApi {
     lessons,
     vscode.window.createTreeView(LessonsTree.viewId, { treeDataProvider: lessons, showCollapseAll: true }),
     new ExerciseDiagnostics(currentLang),
-    DiagramPanel.onQuestionAnswered((e) => void progress.record({ ...e, at: new Date() })),
+    DiagramPanel.onQuestionAnswered((e) => {
+      progress.record({ ...e, at: new Date() }).catch((err: unknown) => {
+        void vscode.window.showErrorMessage(t('TCP Tutor could not save your progress: {0}', err instanceof Error ? err.message : String(err)));
+      });
+    }),
     vscode.window.registerWebviewPanelSerializer(DiagramPanel.viewType, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         await DiagramPanel.revive(panel, context.extensionUri, state);

@@ -5,7 +5,10 @@
  */
 import type { TcbSnapshot, Trace } from '../src/engine/types';
 import type { QuestionView } from '../src/protocol/messages';
-import { pageFor, segmentPosition, type StateHide } from '../src/render/index';
+import { pageFor, segmentPosition } from '../src/render/index';
+import { openQuestions as openAt } from '../src/quiz/view';
+
+export { askedPosition, viewRange, type ViewRange } from '../src/quiz/view';
 
 /** Segments per diagram page for long traces. */
 export const PAGE_SIZE = 40;
@@ -22,24 +25,14 @@ export function clampStep(step: number, total: number): number {
   return Math.max(0, Math.min(total, Math.floor(step)));
 }
 
-/** The open questions at `step`: the unfinished ones (file order) whose stop is this step. */
+/** The open questions at `step` (none when quiz mode is off). */
 export function openQuestions(questions: readonly QuestionView[], step: number, quiz: QuizProgress): QuestionView[] {
-  if (!quiz.enabled) return [];
-  return questions.filter((q) => q.revealAt === step && !quiz.done.has(q.id));
+  return quiz.enabled ? openAt(questions, step, quiz.done) : [];
 }
 
 /** The question the form asks at `step`: the first open one. */
 export function openQuestion(questions: readonly QuestionView[], step: number, quiz: QuizProgress): QuestionView | undefined {
   return openQuestions(questions, step, quiz)[0];
-}
-
-/**
- * Where `q` comes in the order the step-through asks the questions (by stop, then file order), for
- * "Question 2 of 8": a file may list a question about the start after one about the end.
- */
-export function askedPosition(questions: readonly QuestionView[], q: QuestionView): number {
-  const i = questions.indexOf(q);
-  return questions.filter((o, j) => o.revealAt < q.revealAt || (o.revealAt === q.revealAt && j < i)).length;
 }
 
 /** How far forward the learner may go from `step`: the next unfinished question's stop, or the end. */
@@ -57,35 +50,6 @@ export function moveTo(target: number, step: number, questions: readonly Questio
   const t = clampStep(target, total);
   if (t <= step) return t;
   return Math.min(t, forwardLimit(questions, step, total, quiz));
-}
-
-export interface ViewRange {
-  upTo: number;
-  hide?: { segment: number; fields?: string[] };
-  hideState?: StateHide[];
-}
-
-/**
- * What the diagram draws at `step`: segments 1..upTo, as far as the question the form asks
- * (`open[0]`) needs, with what every open question at the step asks blanked (the next one's answer
- * must not be on screen either). Segment questions stop just before their segment, so those open
- * at one step blank the same one.
- */
-export function viewRange(step: number, total: number, open: readonly QuestionView[]): ViewRange {
-  if (open.length === 0) return { upTo: step };
-  const upTo = clampStep(Math.max(step, open[0].hide?.segment ?? 0), total);
-  let hide: ViewRange['hide'];
-  const hideState: StateHide[] = [];
-  for (const q of open) {
-    if (q.hideState) hideState.push(q.hideState);
-    if (!q.hide || q.hide.segment > upTo) continue;
-    if (!hide) hide = { segment: q.hide.segment, ...(q.hide.fields ? { fields: [...q.hide.fields] } : {}) };
-    else if (hide.segment === q.hide.segment) {
-      // The union of the fields (no list = every default field).
-      hide = hide.fields && q.hide.fields ? { segment: hide.segment, fields: [...new Set([...hide.fields, ...q.hide.fields])] } : { segment: hide.segment };
-    }
-  }
-  return { upTo, ...(hide ? { hide } : {}), ...(hideState.length > 0 ? { hideState } : {}) };
 }
 
 /** The page of a long trace holding `upTo` (1-based page, segments from..to). */

@@ -8,7 +8,8 @@ import { version } from '../../package.json';
 import { langFromLocale, localize, type Lang } from '../common/text';
 import { simulate, type Trace } from '../engine';
 import { checkExercise, checkExerciseFull, exerciseToJson, loadExercise, STARTER_TEMPLATE, type Diagnostic } from '../exercise';
-import { checkAnswer, choiceLabel, computeAnswer, explain, formatAnswer, hints, promptFor, revealAt, type QuizContext } from '../quiz';
+import { checkAnswer, choiceLabel, computeAnswer, explain, formatAnswer, hints, promptFor, type QuizContext } from '../quiz';
+import { askedOrder, questionView, viewRange, type ViewRange } from '../quiz/view';
 import type { QuestionSpec } from '../quiz/types';
 import { renderMermaid } from '../render/mermaid';
 import { traceTable } from '../render/table';
@@ -337,16 +338,20 @@ async function cmdQuiz(c: Ctx): Promise<number> {
 async function askAll(c: Ctx, questions: QuestionSpec[], quiz: QuizContext, reader: LineReader): Promise<number> {
   const { out, t, lang } = c;
   let score = 0;
-  for (let i = 0; i < questions.length; i++) {
-    const q = questions[i];
+  // In the order the panel asks them (by stop), each shown as the panel shows it while open.
+  const views = askedOrder(questions.map((q) => questionView(q, quiz, lang)));
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  for (let i = 0; i < views.length; i++) {
+    const q = byId.get(views[i].id)!;
     out('');
     out(t.question(i + 1, questions.length, q.id));
-    const table = questionTable(q, quiz, lang);
+    const open = views.slice(i).filter((v) => v.revealAt === views[i].revealAt);
+    const table = questionTable(q, quiz, lang, viewRange(views[i].revealAt, quiz.trace.segments.length, open));
     if (table) out(table);
     out(promptFor(q, quiz, lang));
     if (q.ask === 'segment' && q.fields.length > 1) out(t.segmentFormat(q.fields));
     if (q.ask === 'choice') q.choices.forEach((ch, k) => out(`  ${choiceLabel(k)}. ${localize(ch, lang)}`));
-    const tries = q.tries ?? 3;
+    const tries = views[i].tries;
     const hintList = hints(q, quiz, lang);
     let used = 0;
     let right = false;
@@ -385,12 +390,11 @@ async function askAll(c: Ctx, questions: QuestionSpec[], quiz: QuizContext, read
   return EXIT_OK;
 }
 
-/** The trace as far as the question shows it (the asked segment's fields hidden). */
-function questionTable(q: QuestionSpec, ctx: QuizContext, lang: Lang): string {
+/** The trace as far as the question shows it, blanked as the panel blanks it (`range`). */
+function questionTable(q: QuestionSpec, ctx: QuizContext, lang: Lang, range: ViewRange): string {
   if (q.ask === 'choice' || (q.ask === 'number' && ctx.trace.segments.length === 0)) return '';
-  const upTo = revealAt(q, ctx);
   const numbers = 'numbers' in q && q.numbers === 'relative' ? 'relative' : 'absolute';
-  const table = traceTable(ctx.trace, { lang, upTo, numbers });
+  const table = traceTable(ctx.trace, { lang, numbers, ...range });
   if (table.rows.length === 0) return '';
   return formatColumns([table.columns, ...table.rows.map((r) => r.text)]);
 }

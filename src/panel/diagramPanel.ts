@@ -3,7 +3,7 @@ import { parsePanelState, parseToHost, type PanelSnapshot, type PanelState, type
 import { saveExport } from './exporting';
 import { webviewHtml } from './html';
 import { loadForPanel } from './load';
-import type { QuestionAnswered, QuizSession } from './quizSession';
+import type { PriorAnswers, QuestionAnswered, QuizSession } from './quizSession';
 import { t } from '../l10n';
 import { currentLang } from '../lang';
 
@@ -20,6 +20,8 @@ export class DiagramPanel implements vscode.Disposable {
   private static readonly answered = new vscode.EventEmitter<QuestionAnswered>();
   /** Fires for every counted quiz answer in any diagram panel (progress storage listens). */
   static readonly onQuestionAnswered: vscode.Event<QuestionAnswered> = DiagramPanel.answered.event;
+  /** What the learner's progress says of a question (set once at activation). */
+  static priorAnswers: ((exerciseId: string, questionId: string) => PriorAnswers | undefined) | undefined;
 
   private readonly disposables: vscode.Disposable[] = [];
   private uri: vscode.Uri | undefined;
@@ -143,7 +145,8 @@ export class DiagramPanel implements vscode.Disposable {
       this.step = restore?.step ?? 0;
       this.stepKnown = restore !== undefined;
     }
-    const loaded = await loadForPanel(uri, { exerciseId, restore, now: () => Date.now() });
+    const prior = DiagramPanel.priorAnswers;
+    const loaded = await loadForPanel(uri, { exerciseId, restore, now: () => Date.now(), ...(prior ? { prior } : {}) });
     if (token !== this.loadToken) return; // a newer load won
     this.panel.title = t('TCP Tutor: {0}', loaded.ok ? loaded.snapshot.title : loaded.error.title);
     this.sessionListener?.dispose();

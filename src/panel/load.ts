@@ -9,7 +9,7 @@ import { loadExercise, type Diagnostic } from '../exercise/index';
 import { toWireTrace, type DiagnosticView, type PanelSnapshot, type PanelState, type ToWebview } from '../protocol/messages';
 import { currentLang } from '../lang';
 import { isPracticeUri, practiceExercise } from '../practice';
-import { QuizSession } from './quizSession';
+import { QuizSession, type PriorAnswers } from './quizSession';
 import { acceptanceTexts, dispositionTexts, reasonTexts, uiStrings } from './strings';
 import { t } from '../l10n';
 
@@ -53,7 +53,7 @@ function sourceLocation(file: string, source: unknown): string {
 
 export async function loadForPanel(
   uri: vscode.Uri,
-  opts: { exerciseId?: string; restore?: PanelState; now: () => number },
+  opts: { exerciseId?: string; restore?: PanelState; now: () => number; prior?: (exerciseId: string, questionId: string) => PriorAnswers | undefined },
 ): Promise<Loaded> {
   const file = displayPath(uri);
   const lang = currentLang();
@@ -111,7 +111,8 @@ export async function loadForPanel(
 
   const title = localize(exercise.title, lang) || baseName(uri);
   const exerciseId = opts.exerciseId ?? uri.toString();
-  const session = new QuizSession(exerciseId, exercise.questions, { trace, scenario: exercise.scenario }, lang, opts.now, title);
+  const prior = opts.prior;
+  const session = new QuizSession(exerciseId, exercise.questions, { trace, scenario: exercise.scenario }, lang, opts.now, title, prior ? (qid) => prior(exerciseId, qid) : undefined);
   let questions;
   try {
     questions = session.view();

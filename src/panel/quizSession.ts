@@ -9,7 +9,8 @@
  */
 import { localize, type Lang } from '../common/text';
 import type { QuestionView, QuizResult } from '../protocol/messages';
-import { checkAnswer, computeAnswer, explain, formatAnswer, hints, promptFor, QuizError, revealAt, type QuizContext } from '../quiz/index';
+import { checkAnswer, computeAnswer, explain, formatAnswer, hints, QuizError, type QuizContext } from '../quiz/index';
+import { DEFAULT_TRIES, questionView } from '../quiz/view';
 import type { QuestionSpec, SegmentField } from '../quiz/types';
 
 export interface QuestionAnswered {
@@ -24,6 +25,15 @@ export interface QuestionAnswered {
   ms: number;
   /** The tries ran out and the answer was revealed. */
   revealed: boolean;
+  /** Hints the learner had asked for by this answer. */
+  hints: number;
+}
+
+/** What an earlier session (kept in the learner's progress) left of a question. */
+export interface PriorAnswers {
+  attempts: number;
+  /** Answered correctly, or the tries ran out. */
+  done: boolean;
 }
 
 export type Listener<T> = (event: T) => void;
@@ -32,10 +42,11 @@ interface QuestionProgress {
   attempts: number;
   done: boolean;
   shownAt: number | undefined;
+  /** When the last counted answer came (time is counted from it to the next). */
+  lastAnswerAt: number | undefined;
   hintsShown: number;
 }
 
-const DEFAULT_TRIES = 3;
 
 export class QuizSession {
   private readonly progress = new Map<string, QuestionProgress>();
@@ -49,9 +60,16 @@ export class QuizSession {
     private readonly lang: Lang,
     private readonly now: () => number,
     private readonly exerciseTitle?: string,
+    /** Progress from earlier sessions: a reopened lesson neither re-asks a finished question nor gives its tries back. */
+    prior?: (questionId: string) => PriorAnswers | undefined,
   ) {
     this.startedAt = now();
-    for (const q of questions) this.progress.set(q.id, { attempts: 0, done: false, shownAt: undefined, hintsShown: 0 });
+    for (const q of questions) {
+      const before = prior?.(q.id);
+      const attempts = Math.max(0, before?.attempts ?? 0);
+      const done = (before?.done ?? false) || attempts >= (q.tries ?? DEFAULT_TRIES);
+      this.progress.set(q.id, { attempts, done, shownAt: undefined, lastAnswerAt: undefined, hintsShown: 0 });
+    }
   }
 
   /** Called on every counted answer (not on invalid input); `correct`/`revealed` tell how it ended. */
@@ -62,29 +80,7 @@ export class QuizSession {
 
   /** The questions as the page needs them, in file order. */
   view(): QuestionView[] {
-    const segments = this.ctx.trace.segments.length;
-    return this.questions.map((q) => {
-      const at = Math.max(0, Math.min(segments, revealAt(q, this.ctx)));
-      const v: QuestionView = {
-        id: q.id,
-        kind: q.ask,
-        prompt: promptFor(q, this.ctx, this.lang),
-        revealAt: at,
-        tries: q.tries ?? DEFAULT_TRIES,
-        done: this.isDone(q.id),
-      };
-      const hide = hiddenSegment(q, segments);
-      if (hide) v.hide = hide;
-      if (q.ask === 'state') v.hideState = { host: q.host, after: at };
-      if (q.ask === 'accepted') {
-        // The receiver's state notes after the segment would give its fate away.
-        const rec = this.ctx.trace.segments.find((r) => r.n === q.segment);
-        if (rec) v.hideState = { host: rec.to, after: q.segment };
-      }
-      if (q.ask === 'segment') v.fields = [...q.fields];
-      if (q.ask === 'choice') v.choices = q.choices.map((c) => localize(c, this.lang));
-      return v;
-    });
+    return this.questions.map((q) => questionView(q, this.ctx, this.lang, this.isDone(q.id)));
   }
 
   /** The page shows the question now: its time starts (only the first time). */
@@ -123,14 +119,19 @@ export class QuizSession {
     result.triesLeft = Math.max(0, tries - p.attempts);
     result.done = p.done;
     if (p.done) Object.assign(result, this.reveal(q));
+    // Time on the question since it was shown, or since the previous answer: the store adds them up.
+    const now = this.now();
+    const since = p.lastAnswerAt ?? p.shownAt ?? this.startedAt;
+    p.lastAnswerAt = now;
     this.emit({
       exerciseId: this.exerciseId,
       ...(this.exerciseTitle !== undefined ? { exerciseTitle: this.exerciseTitle } : {}),
       questionId,
       correct,
       attempts: p.attempts,
-      ms: Math.max(0, this.now() - (p.shownAt ?? this.startedAt)),
+      ms: Math.max(0, now - since),
       revealed: !correct && outOfTries,
+      hints: p.hintsShown,
     });
     return result;
   }
@@ -166,27 +167,5 @@ export class QuizSession {
 
   private emit(event: QuestionAnswered): void {
     for (const l of [...this.listeners]) l(event);
-  }
-}
-
-/**
- * Which segment the diagram blanks while a question is open, and which of its fields: questions
- * about a segment's header draw that segment with those fields as `?`.
- */
-export function hiddenSegment(q: QuestionSpec, segments: number): { segment: number; fields?: string[] } | undefined {
-  switch (q.ask) {
-    case 'seq':
-    case 'ack':
-      return q.segment <= segments ? { segment: q.segment, fields: [q.ask] } : undefined;
-    case 'flags':
-      return q.segment <= segments ? { segment: q.segment, fields: ['flags'] } : undefined;
-    case 'segment':
-      return q.segment <= segments ? { segment: q.segment, fields: [...q.fields] } : undefined;
-    case 'accepted':
-      // The segment is drawn in full; what became of it (and the answer it drew) stays hidden.
-      return q.segment <= segments ? { segment: q.segment, fields: [] } : undefined;
-    default:
-      // state, number, choice: the diagram stops at the question; nothing after it is drawn.
-      return undefined;
   }
 }

@@ -23,6 +23,8 @@ export interface QuestionProgress {
   lastAnsweredAt: string;
   /** The answer was revealed after the tries ran out. */
   revealed: boolean;
+  /** Hints asked for (the most by any answer). */
+  hints: number;
 }
 
 export interface ExerciseProgress {
@@ -42,6 +44,9 @@ export interface AnswerRecord {
   correct: boolean;
   /** The answer was revealed because the tries ran out. */
   revealed?: boolean;
+  /** Hints the learner had asked for by this answer. */
+  hints?: number;
+  /** Time since the question was shown or since the previous answer to it. */
   ms: number;
   at: Date;
 }
@@ -73,6 +78,7 @@ export function sanitize(raw: unknown): ProgressData | undefined {
         timeMs: typeof q.timeMs === 'number' && q.timeMs >= 0 ? q.timeMs : 0,
         lastAnsweredAt: typeof q.lastAnsweredAt === 'string' ? q.lastAnsweredAt : '',
         revealed: q.revealed === true,
+        hints: typeof q.hints === 'number' && q.hints >= 0 ? Math.floor(q.hints) : 0,
       };
     }
     out.exercises[id] = { questions, ...(typeof ex.title === 'string' ? { title: ex.title } : {}) };
@@ -124,6 +130,7 @@ export class ProgressStore {
       timeMs: (prev?.timeMs ?? 0) + Math.max(0, answer.ms),
       lastAnsweredAt: answer.at.toISOString(),
       revealed: (prev?.revealed ?? false) || (answer.revealed ?? false),
+      hints: Math.max(prev?.hints ?? 0, answer.hints ?? 0),
     };
     return this.persist();
   }
@@ -151,9 +158,12 @@ export class ProgressStore {
 
   private persist(): Promise<void> {
     const value = this.snapshot();
-    this.writing = this.writing.then(() => this.memento.update(PROGRESS_KEY, value)).catch(() => undefined);
+    // A failed write rejects this call (the caller tells the learner) but not the chain: the next
+    // write still goes out, and it carries everything, this answer included.
+    const write = this.writing.then(() => this.memento.update(PROGRESS_KEY, value));
+    this.writing = write.catch(() => undefined);
     for (const l of this.listeners) l();
-    return this.writing;
+    return write;
   }
 }
 
@@ -162,7 +172,7 @@ export function progressToJson(data: ProgressData, exportedAt: Date): string {
   return JSON.stringify({ exportedAt: exportedAt.toISOString(), ...data }, null, 2) + '\n';
 }
 
-const CSV_COLUMNS = ['exercise', 'title', 'question', 'attempts', 'correct', 'first_try', 'revealed', 'time_ms', 'last_answered_at'];
+const CSV_COLUMNS = ['exercise', 'title', 'question', 'attempts', 'correct', 'first_try', 'revealed', 'hints', 'time_ms', 'last_answered_at'];
 
 /** RFC 4180 CSV; a cell that starts with = + - @ is prefixed with ' so spreadsheets do not run it. */
 export function progressToCsv(data: ProgressData): string {
@@ -176,7 +186,7 @@ export function progressToCsv(data: ProgressData): string {
     const ex = data.exercises[id];
     for (const qid of Object.keys(ex.questions).sort()) {
       const q = ex.questions[qid];
-      lines.push([id, ex.title ?? '', qid, q.attempts, q.correct, q.firstTry, q.revealed, Math.round(q.timeMs), q.lastAnsweredAt].map(cell).join(','));
+      lines.push([id, ex.title ?? '', qid, q.attempts, q.correct, q.firstTry, q.revealed, q.hints, Math.round(q.timeMs), q.lastAnsweredAt].map(cell).join(','));
     }
   }
   return lines.join('\r\n') + '\r\n';

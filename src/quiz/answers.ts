@@ -6,6 +6,7 @@ import type { Lang } from '../common/text';
 import type { Disposition, Flag, SegmentRecord, TcbSnapshot, TcpState, Trace } from '../engine/types';
 import { profileFor } from '../engine/profiles';
 import { effectiveWindow, headerLength } from '../engine/wire';
+import { relativeBase } from '../render/labels';
 import { msg } from './messages';
 import { sortFlags } from './parse';
 import type { Acceptance, Answer, NumberQuestion, QuestionSpec, QuizContext, SegmentField } from './types';
@@ -107,21 +108,11 @@ export function endpoint(trace: Trace, name: string): string {
 }
 
 /**
- * The bases for relative numbers, like Wireshark: seq relative to the sender's ISS, ack relative
- * to the sender's IRS (the receiver's ISS). Null when the trace does not know it.
+ * The bases for relative numbers: the renderer's (`relativeBase`), so a question graded on
+ * relative numbers agrees with the numbers the diagram shows.
  */
 export function relativeBases(ctx: QuizContext, rec: SegmentRecord): { seq: number | null; ack: number | null } {
-  const trace = ctx.trace;
-  const i = sendIndex(trace, rec.n);
-  const toEp = `${rec.seg.dstAddr}:${rec.seg.dstPort}`;
-  const fromEp = `${rec.seg.srcAddr}:${rec.seg.srcPort}`;
-  const sender = i >= 0 ? tcbAt(trace, i, rec.from) : undefined;
-  const receiver = i >= 0 ? tcbAt(trace, i, rec.to) : undefined;
-  const senderOk = sender && sender.remote === toEp ? sender : undefined;
-  const receiverOk = receiver && receiver.remote === fromEp ? receiver : undefined;
-  const seq = senderOk?.iss ?? trace.hosts[rec.from]?.isn ?? null;
-  const ack = senderOk?.irs ?? receiverOk?.iss ?? trace.hosts[rec.to]?.isn ?? null;
-  return { seq, ack };
+  return relativeBase(ctx.trace, rec);
 }
 
 export function isRelative(q: { numbers?: 'relative' | 'absolute' }): boolean {

@@ -18,12 +18,14 @@ import {
   relativeBases,
   sendIndex,
   seqSpace,
+  stateAfter,
   synsFrom,
   tcbAt,
   timeWaitMs,
   u32,
   closeSegments,
 } from './answers';
+import { displayNumbers } from '../render/labels';
 import { msg, transitionText, reasonText, acceptanceText } from './messages';
 import { choiceLabel } from './parse';
 import type { AcceptedQuestion, Answer, NumberQuestion, QuestionSpec, QuizContext, SegmentField } from './types';
@@ -396,7 +398,24 @@ function generatedExplanation(q: QuestionSpec, ctx: QuizContext, lang: Lang): st
   }
 }
 
-/** One or two hints: the author's, or generated from the TCB before the question. */
+/** The sender's last segment that used sequence space, as a hint for a seq question. */
+function seqFromHint(ctx: QuizContext, rec: SegmentRecord, relative: boolean, lang: Lang): string {
+  const prev = previousFromSender(ctx, rec);
+  if (!prev) return msg(lang, 'hintSeqFirst', rec.from);
+  const { seq } = displayNumbers(prev, ctx.trace, relative ? 'relative' : 'absolute');
+  return msg(lang, 'hintSeqFrom', rec.from, prev.n, seq, flagText(prev.seg.flags, lang), prev.seg.payload.length);
+}
+
+/** The last segment the sender received from its peer that used sequence space, for an ack question. */
+function ackFromHint(ctx: QuizContext, rec: SegmentRecord, relative: boolean, lang: Lang): string {
+  const got = ctx.trace.segments.filter((r) => r.from === rec.to && r.to === rec.from && r.n < rec.n && r.arrivedAt !== null && r.arrivedAt <= rec.sentAt && seqSpace(r) > 0);
+  const last = got[got.length - 1];
+  if (!last) return msg(lang, 'hintAckNothing', rec.from, rec.to);
+  const { seq } = displayNumbers(last, ctx.trace, relative ? 'relative' : 'absolute');
+  return msg(lang, 'hintAckFrom', rec.from, rec.to, last.n, seq, flagText(last.seg.flags, lang), last.seg.payload.length);
+}
+
+/** One or two hints: the author's, or generated from the trace and the TCB before the question. */
 export function hints(q: QuestionSpec, ctx: QuizContext, lang: Lang): string[] {
   if (q.hints && q.hints.length > 0) return q.hints.map((h) => localize(h, lang));
   try {
@@ -416,7 +435,9 @@ function generatedHints(q: QuestionSpec, ctx: QuizContext, lang: Lang): string[]
       const before = indexAfterSegment(trace, q.after - 1);
       const tcb = tcbAt(trace, before, q.host);
       const out = [msg(lang, 'hintStateSegment', rec.n, flagText(rec.seg.flags, lang), rec.from, rec.to, rec.fate === 'dropped')];
-      if (tcb) out.push(msg(lang, 'hintStateBefore', q.host, tcb.state, tcbLine(tcb)));
+      // Naming the state before is a hint only when the segment changes it; otherwise it is the answer.
+      if (tcb && tcb.state !== stateAfter(ctx, q.host, q.after)) out.push(msg(lang, 'hintStateBefore', q.host, tcb.state, tcbLine(tcb)));
+      else if (tcb && tcbLine(tcb)) out.push(msg(lang, 'hintStateTcb', q.host, tcbLine(tcb)));
       return out;
     }
     case 'seq':
@@ -429,9 +450,10 @@ function generatedHints(q: QuestionSpec, ctx: QuizContext, lang: Lang): string[]
       }
       const wantsAck = q.ask === 'ack' || (q.ask === 'segment' && q.fields.includes('ack'));
       const out = [msg(lang, wantsAck ? 'hintAckConcept' : 'hintSeqConcept')];
-      if (tcb && tcb.sndNxt !== null && !rec.retransmission && !rec.injected) {
-        out.push(wantsAck && tcb.rcvNxt !== null ? msg(lang, 'hintRcvNxt', rec.from, tcb.rcvNxt) : msg(lang, 'hintSndNxt', rec.from, tcb.sndNxt));
-      } else if (rec.retransmission) out.push(msg(lang, 'hintRetransmission'));
+      // The second hint is the fact to reason from (the segment the number continues from), never
+      // the TCB variable that holds the answer.
+      if (rec.retransmission) out.push(msg(lang, 'hintRetransmission'));
+      else if (!rec.injected) out.push(wantsAck ? ackFromHint(ctx, rec, isRelative(q), lang) : seqFromHint(ctx, rec, isRelative(q), lang));
       return out;
     }
     case 'flags': {

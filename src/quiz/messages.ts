@@ -717,13 +717,28 @@ const M = {
     () => 'The ack names the next byte expected from the peer. What does a SYN or a FIN consume?',
     () => '确认号是期望从对方收到的下一个字节的序号。SYN 或 FIN 会占用序号吗？',
   ),
-  hintSndNxt: pair(
-    (host: string, v: number) => `${host}'s SND.NXT is ${v}.`,
-    (host: string, v: number) => `${host} 的 SND.NXT 是 ${v}。`,
+  hintSeqFrom: pair(
+    (host: string, n: number, seq: number, flags: string, len: number) =>
+      `The last segment ${host} sent that used sequence numbers was #${n}: seq=${seq}, ${flags}, ${len} data byte${len === 1 ? '' : 's'}.`,
+    (host: string, n: number, seq: number, flags: string, len: number) => `${host} 上一个占用序号的报文段是第 ${n} 个：seq=${seq}，${flags}，${len} 字节数据。`,
   ),
-  hintRcvNxt: pair(
-    (host: string, v: number) => `${host}'s RCV.NXT is ${v}.`,
-    (host: string, v: number) => `${host} 的 RCV.NXT 是 ${v}。`,
+  hintSeqFirst: pair(
+    (host: string) => `Nothing ${host} sent before used sequence numbers: where does its sequence space start?`,
+    (host: string) => `${host} 之前发出的报文段都没有占用序号：它的序号空间从哪里开始？`,
+  ),
+  hintAckFrom: pair(
+    (host: string, peer: string, n: number, seq: number, flags: string, len: number) =>
+      `The last segment ${host} received from ${peer} that used sequence numbers was #${n}: seq=${seq}, ${flags}, ${len} data byte${len === 1 ? '' : 's'}.`,
+    (host: string, peer: string, n: number, seq: number, flags: string, len: number) =>
+      `${host} 最近从 ${peer} 收到的、占用序号的报文段是第 ${n} 个：seq=${seq}，${flags}，${len} 字节数据。`,
+  ),
+  hintAckNothing: pair(
+    (host: string, peer: string) => `Has ${host} received anything from ${peer} yet?`,
+    (host: string, peer: string) => `${host} 从 ${peer} 那里收到过任何报文段吗？`,
+  ),
+  hintStateTcb: pair(
+    (host: string, line: string) => `Before it, ${host}'s TCB read ${line}.`,
+    (host: string, line: string) => `在此之前，${host} 的 TCB 是 ${line}。`,
   ),
   hintRetransmission: pair(
     () => 'This segment is a retransmission: what did the original look like?',

@@ -8,6 +8,7 @@
  * - `%%` starts a comment and `%%{init: ...}%%` is a directive found anywhere in the text,
  * - `<`, `>`, `"`, `'`, `&` and `` ` `` would reach the SVG/HTML (`<br>` injection, markdown strings),
  * - `:` separates an arrow from its text, `{`/`}` open participant config (`@{ ... }`),
+ * - `$$` opens KaTeX math in labels,
  * - `--` and a leading `+`/`-` read as arrows / activation markers,
  * - `ﬂ`, `°`, `¶` are the private markers Mermaid uses while entity-encoding; encoding them stops
  *   a label from forging an entity.
@@ -27,6 +28,7 @@ const ENTITY: Readonly<Record<string, string>> = {
   '{': '#123;',
   '}': '#125;',
   '@': '#64;',
+  '$': '#36;',
   '\u00b0': '#176;',
   '\u00b6': '#182;',
   '\ufb02': '#64258;',

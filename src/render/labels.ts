@@ -113,6 +113,16 @@ function relativeBases(trace: Trace): Bases {
   return bases;
 }
 
+/**
+ * The bases relative numbers are measured from for segment `rec`: the seq of the latest SYN in its
+ * direction (for seq) and in the opposite direction (for ack), like Wireshark's per-stream numbers.
+ * Null when the trace does not know one. The diagram, the table and the quiz all use this.
+ */
+export function relativeBase(trace: Trace, rec: SegmentRecord): { seq: number | null; ack: number | null } {
+  const bases = relativeBases(trace);
+  return { seq: bases.seq.get(rec.n) ?? null, ack: bases.ack.get(rec.n) ?? null };
+}
+
 /** The ISN of scenario host `name` when the endpoint is really that host's. */
 function hostIsn(trace: Trace, name: string, addr: string, port: number): number | null {
   const h = trace.hosts[name];
@@ -214,13 +224,14 @@ export function overtaken(trace: Trace): Map<number, number> {
  * Markers for a segment, localized: lost, retransmission, duplicate of #n, arrives before #n,
  * spoofed / injected.
  */
-export function segmentMarkers(rec: SegmentRecord, trace: Trace, lang: Lang): string[] {
+export function segmentMarkers(rec: SegmentRecord, trace: Trace, lang: Lang, opts: { fate?: boolean } = {}): string[] {
+  const fate = opts.fate ?? true;
   const out: string[] = [];
-  if (rec.arrivedAt === null) out.push(word(lostWord(rec, trace), lang));
+  if (fate && rec.arrivedAt === null) out.push(word(lostWord(rec, trace), lang));
   if (rec.retransmission) out.push(word('retransmission', lang));
   if (rec.duplicateOf !== null) out.push(word('duplicateOf', lang, { n: rec.duplicateOf }));
   const before = overtaken(trace).get(rec.n);
-  if (before !== undefined) out.push(word('overtakes', lang, { n: before }));
+  if (fate && before !== undefined) out.push(word('overtakes', lang, { n: before }));
   if (rec.injected) out.push(word(isScenarioHost(trace, rec.from) ? 'injected' : 'spoofed', lang));
   return out;
 }
@@ -236,7 +247,8 @@ export interface LabelOptions {
 export function segmentLabel(rec: SegmentRecord, trace: Trace, opts: LabelOptions = {}): string {
   const lang = opts.lang ?? 'en';
   const summary = segmentSummary(rec, trace, opts.numbers ?? 'absolute', { hide: opts.hide, window: opts.window });
-  const markers = segmentMarkers(rec, trace, lang);
+  // A segment a question blanks is shown in flight: what became of it is not told yet.
+  const markers = segmentMarkers(rec, trace, lang, { fate: opts.hide === undefined });
   return `#${rec.n} ${summary}${markers.length > 0 ? ` (${markers.join(', ')})` : ''}`;
 }
 

@@ -75,7 +75,8 @@ export function renderMermaid(trace: Trace, opts: MermaidOptions = {}): string {
   const allIds = [...ids.values()];
   const overAll = allIds.length > 1 ? `${allIds[0]},${allIds[allIds.length - 1]}` : (allIds[0] ?? 'h0');
 
-  const timeline = buildTimeline(trace, { upTo: opts.upTo, window: opts.window });
+  const hidesLast = opts.hide !== undefined && opts.hide.segment === Math.min(opts.upTo ?? Infinity, trace.segments.length, opts.window?.to ?? Infinity);
+  const timeline = buildTimeline(trace, { upTo: opts.upTo, window: opts.window, endAtLastSend: hidesLast });
   const timerShow = timerVisibility(trace);
   const stateHidden = stateHider(trace, opts.hideState);
 
@@ -125,7 +126,8 @@ export function renderMermaid(trace: Trace, opts: MermaidOptions = {}): string {
     const ev = it.ev;
     if (ev.kind === 'state' && ids.has(ev.host)) {
       pushNote({ kind: 'note', host: ev.host, text: stateHidden(ev.host, it.index) ? '?' : ev.to, t: ev.t, byCall: ev.cause.type === 'call' });
-    } else if (ev.kind === 'timer' && ids.has(ev.host)) {
+    } else if (ev.kind === 'timer' && ids.has(ev.host) && !stateHidden(ev.host, it.index)) {
+      // (A blanked host's timers are left out too: a 2MSL timer would say TIME-WAIT.)
       const show = timerShow.get(it.index);
       if (show) pushNote({ kind: 'note', host: ev.host, text: timerText(ev, lang, show === 'restarted'), t: ev.t, byCall: false });
     }
@@ -151,13 +153,21 @@ export function renderMermaid(trace: Trace, opts: MermaidOptions = {}): string {
   };
   writeEntries(prelude, 1);
 
-  // Phase blocks: consecutive units whose first segment has the same phase share one `rect`.
+  // Phase blocks: consecutive units whose first segment has the same phase share one `rect`. A
+  // segment whose flags a question blanks has no phase: "Reset" over `? seq=…` would answer it.
   const phases = segmentPhases(trace);
+  const flagsHidden = opts.hide !== undefined && (opts.hide.fields ?? DEFAULT_HIDDEN).includes('flags') ? opts.hide.segment : null;
+  const phaseOf = (u: Unit): Phase | null => (u.segs.some((r) => r.n === flagsHidden) ? null : (phases.get(u.segs[0].n) ?? 'data'));
   let i = 0;
   while (i < units.length) {
-    const phase: Phase = phases.get(units[i].segs[0].n) ?? 'data';
+    const phase = phaseOf(units[i]);
+    if (phase === null) {
+      renderUnit(units[i], 1);
+      i++;
+      continue;
+    }
     let j = i;
-    while (j + 1 < units.length && (phases.get(units[j + 1].segs[0].n) ?? 'data') === phase) j++;
+    while (j + 1 < units.length && phaseOf(units[j + 1]) === phase) j++;
     const block = units.slice(i, j + 1);
     emit(1, `rect ${PHASE_COLORS[phase]}`);
     emit(2, `Note over ${span(block.flatMap((u) => u.segs), id, allIds)}: ${escapeLabel(word(`phase.${phase}`, lang))}`);
@@ -206,7 +216,8 @@ export function renderMermaid(trace: Trace, opts: MermaidOptions = {}): string {
   function arrow(rec: SegmentRecord, depth: number): void {
     const hide = opts.hide && opts.hide.segment === rec.n ? (opts.hide.fields ?? DEFAULT_HIDDEN) : undefined;
     const label = segmentLabel(rec, trace, { numbers: opts.numbers, lang, hide, window: opts.showWindow });
-    const arrowType = rec.arrivedAt === null ? '-x' : '->>';
+    // A blanked segment is drawn in flight: whether it arrives is not shown yet.
+    const arrowType = rec.arrivedAt === null && !hide ? '-x' : '->>';
     emit(depth, `${id(rec.from)}${arrowType}${id(rec.to)}: ${escapeLabel(label)}`);
   }
 

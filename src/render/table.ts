@@ -48,12 +48,13 @@ export function traceTable(trace: Trace, opts: TableOptions = {}): TraceTable {
   const sep = lang === 'zh-cn' ? '；' : '; ';
   const timers = timerVisibility(trace);
   const stateHidden = stateHider(trace, opts.hideState);
-  for (const it of buildTimeline(trace, { upTo: opts.upTo, window: opts.window }).items) {
+  const hidesLast = opts.hide !== undefined && opts.hide.segment === Math.min(opts.upTo ?? Infinity, trace.segments.length, opts.window?.to ?? Infinity);
+  for (const it of buildTimeline(trace, { upTo: opts.upTo, window: opts.window, endAtLastSend: hidesLast }).items) {
     if (it.kind === 'segment') {
       const rec = it.rec;
       const hiding = opts.hide !== undefined && opts.hide.segment === rec.n;
       const hide = hiding ? (opts.hide?.fields ?? DEFAULT_HIDDEN) : undefined;
-      const notes = segmentMarkers(rec, trace, lang);
+      const notes = segmentMarkers(rec, trace, lang, { fate: !hiding });
       if (!hiding && rec.arrivedAt !== null) {
         notes.push(word('arrived', lang, { t: durationText(rec.arrivedAt) }));
         if (rec.disposition !== null) notes.push(dispositionText(rec.disposition, lang));
@@ -71,7 +72,7 @@ export function traceTable(trace: Trace, opts: TableOptions = {}): TraceTable {
       const hidden = stateHidden(ev.host, it.index);
       const what = hidden ? '?' : `${ev.from} → ${ev.to}`;
       rows.push({ n: null, time: ev.t, kind: 'state', text: ['', durationText(ev.t), ev.host, what, hidden ? '' : causeText(ev.cause, lang)] });
-    } else if (ev.kind === 'timer') {
+    } else if (ev.kind === 'timer' && !stateHidden(ev.host, it.index)) {
       const show = timers.get(it.index);
       if (show) rows.push({ n: null, time: ev.t, kind: 'timer', text: ['', durationText(ev.t), ev.host, timerText(ev, lang, show === 'restarted'), ''] });
     }

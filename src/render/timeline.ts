@@ -14,6 +14,11 @@ export interface RangeOptions {
   upTo?: number;
   /** Show segments from..to only (inclusive), and the events from `from`'s send to before `to+1`'s. */
   window?: { from: number; to: number };
+  /**
+   * Quiz mode, a question about the last segment shown: stop at its send. What it did on arrival
+   * (the receiver's answer, its state change) is what the learner is predicting.
+   */
+  endAtLastSend?: boolean;
 }
 
 export interface Timeline {
@@ -55,7 +60,7 @@ export function buildTimeline(trace: Trace, opts: RangeOptions = {}): Timeline {
   const first = Math.max(1, Math.floor(opts.window?.from ?? 1));
   const last = Math.min(count, Math.floor(opts.window?.to ?? count), Math.floor(opts.upTo ?? count));
   const startEvent = first <= 1 ? 0 : Math.ceil(segmentPosition(trace, first));
-  const endPos = last + 1 <= count ? segmentPosition(trace, last + 1) : trace.events.length;
+  const endPos = opts.endAtLastSend && last >= first ? Math.floor(segmentPosition(trace, last)) + 1 : last + 1 <= count ? segmentPosition(trace, last + 1) : trace.events.length;
   const items: TimelineItem[] = [];
   for (const rec of trace.segments) {
     if (rec.n >= first && rec.n <= last) items.push({ kind: 'segment', pos: segmentPosition(trace, rec.n), rec });

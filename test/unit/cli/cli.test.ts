@@ -183,17 +183,30 @@ questions:
   const rightCount = a1.kind === 'number' ? a1.value : -1;
   const wrongState = rightState === 'CLOSED' ? 'LISTEN' : 'CLOSED';
 
+  // The panel's order: the count (asked before any segment) comes before the state after #2.
+  it('asks in the order the panel does: by where the step-through stops, then file order', async () => {
+    const r = await run(['quiz', 'quiz.tcp.yaml'], { cwd: tmp, stdin: '' });
+    expect(r.stdout).toContain('Question 1/2 (count)');
+    expect(r.stdout).not.toContain('(state)');
+  });
+  it('the trace shown with a question does not give its answer away', async () => {
+    const r = await run(['quiz', 'quiz.tcp.yaml'], { cwd: tmp, stdin: `${rightCount}\n` });
+    const second = r.stdout.slice(r.stdout.indexOf('Question 2/2 (state)'));
+    expect(second).toContain('#2');
+    expect(second).not.toContain(rightState);
+    expect(second).toContain('?');
+  });
   it('junk is re-asked without using a try; right and wrong answers are scored', async () => {
-    const input = ['not a state at all', rightState, String(rightCount + 1), String(rightCount)].join('\n') + '\n';
+    const input = [String(rightCount + 1), String(rightCount), 'not a state at all', rightState].join('\n') + '\n';
     const r = await run(['quiz', 'quiz.tcp.yaml'], { cwd: tmp, stdin: input });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Question 1/2 (state)');
+    expect(r.stdout).toContain('Question 2/2 (state)');
     expect(r.stdout.match(/Correct\./g)).toHaveLength(2);
     expect(r.stdout).toContain('Not quite. 1 try left.');
     expect(r.stdout.trimEnd().endsWith('Score: 2/2')).toBe(true);
   });
   it('after `tries` wrong answers the answer is revealed', async () => {
-    const input = [wrongState, wrongState, String(rightCount + 5), String(rightCount + 6)].join('\n');
+    const input = [String(rightCount + 5), String(rightCount + 6), wrongState, wrongState].join('\n');
     const r = await run(['quiz', 'quiz.tcp.yaml'], { cwd: tmp, stdin: input });
     expect(r.code).toBe(0);
     expect(r.stdout.match(/The answer: /g)).toHaveLength(2);
@@ -202,8 +215,8 @@ questions:
   });
   it('EOF ends gracefully with the score so far (stdin as a stream of chunks)', async () => {
     async function* chunks() {
-      yield rightState.slice(0, 3);
-      yield `${rightState.slice(3)}\n`;
+      yield String(rightCount).slice(0, 1);
+      yield `${String(rightCount).slice(1)}\n`;
     }
     const r = await run(['quiz', 'quiz.tcp.yaml'], { cwd: tmp, stdin: chunks() });
     expect(r.code).toBe(0);

@@ -67,7 +67,7 @@ describe('QuizSession.answer', () => {
     expect(r.done).toBe(true);
     expect(r.answer).toContain(right);
     expect(r.explanation?.length).toBeGreaterThan(0);
-    expect(events).toEqual([{ exerciseId: 'lesson-06a', exerciseTitle: 'TIME-WAIT', questionId: q.id, correct: true, attempts: 1, ms: 4200, revealed: false }]);
+    expect(events).toEqual([{ exerciseId: 'lesson-06a', exerciseTitle: 'TIME-WAIT', questionId: q.id, correct: true, attempts: 1, ms: 4200, revealed: false, hints: 0 }]);
     expect(s.view().find((v) => v.id === q.id)?.done).toBe(true);
   });
 
@@ -88,6 +88,36 @@ describe('QuizSession.answer', () => {
     expect(last.triesLeft).toBe(0);
     expect(last.answer).toBeDefined();
     expect(events.map((e) => [e.correct, e.attempts, e.revealed])).toEqual(Array.from({ length: tries }, (_, i) => [false, i + 1, i + 1 === tries]));
+  });
+
+  it('counts time from the previous answer, so the store’s sum is the time spent', () => {
+    const { s, ctx, events, clock, questions } = session(FILE);
+    const q = firstState(questions);
+    const { right, wrong } = rightAndWrongState(q, ctx);
+    s.shown(q.id);
+    clock.t += 10_000;
+    s.answer(q.id, wrong);
+    clock.t += 5_000;
+    s.hints(q.id);
+    s.answer(q.id, right);
+    expect(events.map((e) => [e.ms, e.hints])).toEqual([
+      [10_000, 0],
+      [5_000, 1],
+    ]);
+  });
+
+  it('continues from earlier progress: a finished question stays finished, used tries stay used', () => {
+    const loaded = loadExercise(readFileSync(new URL(`../../../${FILE}`, import.meta.url), 'utf8'), FILE);
+    const questions = loaded.exercise!.questions;
+    const ctx = { trace: simulate(loaded.exercise!.scenario), scenario: loaded.exercise!.scenario };
+    const [first, second] = questions.filter((x) => x.ask === 'state');
+    const prior = (id: string) => (id === first!.id ? { attempts: 3, done: true } : id === second!.id ? { attempts: 1, done: false } : undefined);
+    const s = new QuizSession('lesson-06a', questions, ctx, 'en', () => 0, 'TIME-WAIT', prior);
+    expect(s.view().find((v) => v.id === first!.id)?.done).toBe(true);
+    expect(s.answer(first!.id, rightAndWrongState(first!, ctx).right)?.status).toBe('invalid'); // finished: nothing changes
+    const r = s.answer(second!.id, rightAndWrongState(second!, ctx).wrong)!;
+    expect(r.attempts).toBe(2);
+    expect(r.triesLeft).toBe((second!.tries ?? 3) - 2);
   });
 
   it('does not count input that is not an answer', () => {

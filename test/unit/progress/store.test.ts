@@ -75,8 +75,27 @@ describe('export', () => {
     await store.record({ exerciseId: 'pack:x/1', exerciseTitle: '=HYPERLINK("evil"), "quoted"', questionId: 'q1', correct: true, ms: 12.4, at });
     const csv = progressToCsv(store.snapshot());
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('exercise,title,question,attempts,correct,first_try,revealed,time_ms,last_answered_at');
-    expect(lines[1]).toBe(`pack:x/1,"'=HYPERLINK(""evil""), ""quoted""",q1,1,true,true,false,12,2026-11-23T10:00:00.000Z`);
+    expect(lines[0]).toBe('exercise,title,question,attempts,correct,first_try,revealed,hints,time_ms,last_answered_at');
+    expect(lines[1]).toBe(`pack:x/1,"'=HYPERLINK(""evil""), ""quoted""",q1,1,true,true,false,0,12,2026-11-23T10:00:00.000Z`);
+  });
+
+  it('keeps the most hints asked for, and says so in the CSV', async () => {
+    const store = new ProgressStore(new Memory());
+    await store.record({ exerciseId: 'a', questionId: 'q', correct: false, hints: 1, ms: 5, at });
+    await store.record({ exerciseId: 'a', questionId: 'q', correct: true, hints: 2, ms: 5, at });
+    expect(store.exercise('a')?.questions.q).toMatchObject({ attempts: 2, correct: true, firstTry: false, hints: 2, timeMs: 10 });
+    expect(progressToCsv(store.snapshot()).split('\r\n')[1]).toBe('a,,q,2,true,false,false,2,10,2026-11-23T10:00:00.000Z');
+  });
+
+  it('a failed write is reported to the caller, and the next write still goes out with everything', async () => {
+    let fail = true;
+    const saved: unknown[] = [];
+    const memento = { get: () => undefined, update: async (_k: string, v: unknown) => { if (fail) throw new Error('disk full'); saved.push(v); } };
+    const store = new ProgressStore(memento);
+    await expect(store.record({ exerciseId: 'a', questionId: 'q1', correct: true, ms: 1, at })).rejects.toThrow('disk full');
+    fail = false;
+    await store.record({ exerciseId: 'a', questionId: 'q2', correct: true, ms: 1, at });
+    expect(Object.keys((saved[0] as { exercises: { a: { questions: object } } }).exercises.a.questions)).toEqual(['q1', 'q2']);
   });
 
   it('writes JSON that parses back to the same data', async () => {

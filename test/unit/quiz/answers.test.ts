@@ -236,3 +236,27 @@ describe('choice and revealAt', () => {
     expect(revealAt({ id: 'a', ask: 'number', topic: 'close-segments' }, c)).toBe(firstFin.n - 1);
   });
 });
+
+describe('relative numbers', () => {
+  it('a relative seq/ack question is graded on the numbers the diagram shows, in every built-in scenario', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { loadExercise } = await import('../../../src/exercise/index');
+    const { simulate } = await import('../../../src/engine/index');
+    const { displayNumbers } = await import('../../../src/render/labels');
+    let compared = 0;
+    for (const dir of ['lessons', 'examples']) {
+      for (const f of readdirSync(new URL(`../../../${dir}/`, import.meta.url)).filter((x) => x.endsWith('.tcp.yaml'))) {
+        const { exercise } = loadExercise(readFileSync(new URL(`../../../${dir}/${f}`, import.meta.url), 'utf8'), f);
+        if (!exercise) continue;
+        const ctx = { trace: simulate(exercise.scenario), scenario: exercise.scenario };
+        for (const rec of ctx.trace.segments) {
+          const shown = displayNumbers(rec, ctx.trace, 'relative');
+          const seq = computeAnswer({ id: 's', ask: 'seq', segment: rec.n, numbers: 'relative' }, ctx);
+          expect(seq, `${f} #${rec.n}`).toEqual({ kind: 'number', value: shown.seq });
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(200);
+  });
+});

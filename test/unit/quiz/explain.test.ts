@@ -86,16 +86,32 @@ describe('explain', () => {
 });
 
 describe('hints', () => {
-  it('come from the TCB before the segment: SND.NXT of the sender', () => {
+  it('for a seq: the concept, then the segment it continues from, never the answer itself', () => {
     const ctx = handshake();
     const h = hints({ id: 'q', ask: 'seq', segment: 3 }, ctx, 'en');
     expect(h).toHaveLength(2);
-    expect(h[1]).toBe(`client's SND.NXT is ${seg(ctx, 3).seg.seq}.`);
+    const syn = seg(ctx, 1);
+    expect(h[1]).toBe(`The last segment client sent that used sequence numbers was #1: seq=${syn.seg.seq}, SYN, 0 data bytes.`);
+    expect(h.join(' ')).not.toContain(String(seg(ctx, 3).seg.seq));
   });
 
-  it('for an ack, RCV.NXT of the sender', () => {
+  it('for an ack: the last segment received from the peer, never the answer itself', () => {
     const ctx = handshake();
-    expect(hints({ id: 'q', ask: 'ack', segment: 3 }, ctx, 'en')[1]).toBe(`client's RCV.NXT is ${seg(ctx, 3).seg.ack}.`);
+    const h = hints({ id: 'q', ask: 'ack', segment: 3 }, ctx, 'en');
+    const synAck = seg(ctx, 2);
+    expect(h[1]).toBe(`The last segment client received from server that used sequence numbers was #2: seq=${synAck.seg.seq}, SYN, ACK, 0 data bytes.`);
+    expect(h.join(' ')).not.toContain(String(seg(ctx, 3).seg.ack));
+    // Nothing received yet: the hint says so (the first SYN has no ack at all).
+    expect(hints({ id: 'q', ask: 'ack', segment: 1 }, ctx, 'en')[1]).toBe('Has client received anything from server yet?');
+  });
+
+  it('a state hint names the state before only when the segment changes it (otherwise it is the answer)', () => {
+    const ctx = handshake();
+    // After #1 the server moves LISTEN → SYN-RECEIVED: "before it, LISTEN" is a fair hint.
+    expect(hints({ id: 'q', ask: 'state', host: 'server', after: 1 }, ctx, 'en')[1]).toMatch(/^Before it, server was in LISTEN/);
+    // After #1 the client is still SYN-SENT: the hint gives its numbers, not the state's name.
+    const client = hints({ id: 'q', ask: 'state', host: 'client', after: 1 }, ctx, 'en');
+    expect(client.join(' ')).not.toContain('SYN-SENT');
   });
 
   it('the author\'s hints win', () => {

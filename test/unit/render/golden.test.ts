@@ -29,5 +29,5 @@ describe('golden diagrams from hand-built traces', () => {
   it('spoofed SYN', () => golden('spoofed-syn', spoofedTrace()));
   it('simultaneous open (crossing)', () => golden('simultaneous-open', simultaneousOpenTrace()));
   it('long trace, page 2 of 10 segments', () => golden('long.window', longTrace(20), { window: { from: 11, to: 20 } }));
-  it('quiz: segment 3 hidden, stop after it', () => golden('handshake.quiz', handshakeTrace(), { upTo: 3, hide: { segment: 3, fields: ['seq', 'ack'] } }));
+  it('quiz: segment 3 hidden, stopped at its send (its arrival is what the learner predicts)', () => golden('handshake.quiz', handshakeTrace(), { upTo: 3, hide: { segment: 3, fields: ['seq', 'ack'] } }));
 });

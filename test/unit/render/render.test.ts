@@ -280,6 +280,35 @@ describe('step-through (upTo) and quiz mode (hide)', () => {
     expect(text).toContain('SYN-RECEIVED');
   });
 
+  it('hideState leaves out the blanked host’s timers: a 2MSL timer would say TIME-WAIT', () => {
+    // Segment 8 is the server's FIN; after it the client is in TIME-WAIT with its 2MSL timer set.
+    const text = renderMermaid(closeTrace(), { upTo: 8, hideState: [{ host: 'client', after: 8 }] });
+    expect(text).not.toContain('2MSL');
+    expect(text).not.toContain('TIME-WAIT');
+    expect(renderMermaid(closeTrace(), { upTo: 8 })).toContain('2MSL');
+  });
+
+  it('a segment with its flags blanked has no phase block: "Connection close" would name the FIN', () => {
+    // Segment 6 is the client's FIN: blanked, it sits outside any phase `rect`.
+    const text = renderMermaid(closeTrace(), { upTo: 6, hide: { segment: 6, fields: ['flags'] } });
+    const lines = text.split('\n');
+    const arrow = lines.findIndex((l) => l.includes('#35;6 ?'));
+    expect(arrow).toBeGreaterThan(0);
+    expect(lines[arrow]).toMatch(/^ {2}h0->>h1/); // depth 1: no enclosing rect
+    expect(text).not.toContain('Connection close');
+    expect(renderMermaid(closeTrace(), { upTo: 6 })).toContain('Connection close');
+  });
+
+  it('a blanked segment is drawn in flight: not lost, nothing after its send', () => {
+    const trace = lostTrace();
+    const hidden = renderMermaid(trace, { upTo: 4, hide: { segment: 4, fields: ['seq'] } });
+    const line = arrows(hidden).find((l) => l.includes('#35;4 '))!;
+    expect(line).toMatch(/h0->>h1/);
+    expect(line).not.toMatch(/lost/);
+    expect(hidden).not.toContain('fired');
+    expect(arrows(renderMermaid(trace, { upTo: 4 })).find((l) => l.includes('#35;4 '))).toMatch(/h0-xh1.*lost/);
+  });
+
   it('hideState for two questions at one stop blanks both hosts', () => {
     const text = renderMermaid(trace, { upTo: 1, hideState: [{ host: 'client', after: 1 }, { host: 'server', after: 1 }] });
     for (const state of ['SYN-SENT', 'SYN-RECEIVED']) expect(text).not.toContain(state);
