@@ -58,9 +58,16 @@ function serial<T>(fn: () => Promise<T>): Promise<T> {
 
 let renderCount = 0;
 
-/** Renders `source` with `cfg` to an SVG string; throws the parse error's message. */
-export function renderSvg(source: string, cfg: ThemeConfig): Promise<string> {
+/** Thrown instead of rendering when a newer render made this one pointless. */
+class Stale extends Error {}
+
+/**
+ * Renders `source` with `cfg` to an SVG string; throws the parse error's message. `stale` is asked
+ * when the render's turn comes: holding → queues many renders, and only the last one is drawn.
+ */
+export function renderSvg(source: string, cfg: ThemeConfig, stale: () => boolean = () => false): Promise<string> {
   return serial(async () => {
+    if (stale()) throw new Stale();
     mermaid.initialize({
       startOnLoad: false,
       securityLevel: 'strict',
@@ -83,6 +90,8 @@ export function renderSvg(source: string, cfg: ThemeConfig): Promise<string> {
 export interface DiagramViewOptions {
   onSegmentClick: (n: number) => void;
   onZoomChange: (zoom: number | 'fit') => void;
+  /** Shown before Mermaid's own message when a diagram cannot be drawn. */
+  errorHeading: string;
 }
 
 /** The diagram area: viewport (scrolls, pans), the SVG, and an inline error slot. */
@@ -96,6 +105,7 @@ export class DiagramView {
   private zoom: number | 'fit' = 'fit';
   private lastSource = '';
   private lastLabel = '';
+  private readonly observers: { disconnect(): void }[] = [];
 
   constructor(
     container: HTMLElement,
@@ -106,13 +116,22 @@ export class DiagramView {
     this.viewport = h('div', { id: 'diagram-viewport', tabindex: 0 }, this.host);
     container.append(this.error, this.viewport);
     this.wirePanAndZoom();
-    new ResizeObserver(() => {
+    const resize = new ResizeObserver(() => {
       if (this.zoom === 'fit') this.applyZoom();
-    }).observe(this.viewport);
+    });
+    resize.observe(this.viewport);
     // Re-render when VS Code switches theme (it changes the body class).
-    new MutationObserver(() => {
+    const theme = new MutationObserver(() => {
       if (this.lastSource) void this.render(this.lastSource, this.lastLabel);
-    }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    });
+    theme.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    this.observers.push(resize, theme);
+  }
+
+  /** The page is rebuilt (another language, after an error): stop watching and drawing. */
+  dispose(): void {
+    for (const o of this.observers.splice(0)) o.disconnect();
+    this.token++;
   }
 
   get source(): string {
@@ -147,11 +166,11 @@ export class DiagramView {
     this.lastLabel = ariaLabel;
     let svg: string;
     try {
-      svg = await renderSvg(source, themeFromBody(document.body));
+      svg = await renderSvg(source, themeFromBody(document.body), () => token !== this.token);
     } catch (e) {
-      if (token !== this.token) return;
+      if (token !== this.token || e instanceof Stale) return;
       this.error.hidden = false;
-      this.error.textContent = e instanceof Error ? e.message : String(e);
+      this.error.replaceChildren(h('strong', {}, this.opts.errorHeading), ' ', e instanceof Error ? e.message : String(e));
       return;
     }
     if (token !== this.token) return; // stale

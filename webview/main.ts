@@ -20,10 +20,10 @@ import {
   type ToWebview,
   type Zoom,
 } from '../src/protocol/messages';
-import { renderMermaid, traceTable, type TraceTable } from '../src/render/index';
+import { renderMermaid, timerName, traceTable, type TraceTable } from '../src/render/index';
 import { DetailsView } from './details';
 import { DiagramView } from './diagram';
-import { parseMarkdown } from '../src/common/markdown';
+import { parseInline, parseMarkdown } from '../src/common/markdown';
 import { h, byId, markdownToDom } from './dom';
 import { markdownBlock, pngBase64, standaloneSvg } from './exporter';
 import { askedPosition, clampStep, forwardLimit, moveTo, openQuestions, pageOf, PAGE_SIZE, tcbsAtStep, timeAtStep, viewRange, type QuizProgress } from './model';
@@ -69,7 +69,8 @@ interface Built {
 }
 
 const app = byId('app');
-app.replaceChildren(h('div', { class: 'loading' }, progressRing('Loading')));
+// Before the first snapshot the host's localized label comes with the page.
+app.replaceChildren(h('div', { class: 'loading' }, progressRing(app.dataset.loading ?? '')));
 
 const quizProgress = (): QuizProgress => ({ enabled: quizEnabled && (snap?.questions.length ?? 0) > 0, done });
 const total = (): number => trace?.segments.length ?? 0;
@@ -139,6 +140,7 @@ function build(s: PanelSnapshot['strings']): Built {
 
   const diagramPane = h('section', { id: 'diagram-pane' });
   const diagram = new DiagramView(diagramPane, {
+    errorHeading: s.renderError,
     onSegmentClick: (n) => selectSegment(n),
     onZoomChange: (z) => {
       zoom = z;
@@ -170,8 +172,15 @@ function build(s: PanelSnapshot['strings']): Built {
       { id: 'header' },
       h('h1', { id: 'title' }),
       h('p', { id: 'description', class: 'muted' }),
-      h('details', { id: 'lesson', open: true }, h('summary', {}, s.lessonHeading), h('div', { id: 'lesson-body', class: 'lesson-body' })),
-      h('ul', { id: 'warnings', class: 'warnings' }),
+      h(
+        'details',
+        { id: 'lesson', open: true },
+        h('summary', {}, s.lessonHeading),
+        h('div', { id: 'lesson-body', class: 'lesson-body' }),
+        // Closed at first: the learner meets each idea in the lesson before its common mistake.
+        h('details', { id: 'misconceptions', class: 'misconceptions' }, h('summary', { id: 'misconceptions-heading' }), h('ul', { id: 'misconceptions-list' })),
+      ),
+      h('ul', { id: 'warnings', class: 'warnings', 'aria-label': s.warnings }),
     ),
     toolbar,
     pageBar,
@@ -367,7 +376,7 @@ function renderTcb(table: HTMLTableElement, hidden: boolean): void {
       h('th', { scope: 'row' }, s.tcbTimers),
       ...hosts.map((n) => {
         const timers = tcbs[n]?.timers ?? [];
-        return cell(timers.length === 0 ? s.noTimers : timers.map((tm) => format(s.timerAt, tm.name, tm.expiresAt)).join('; '));
+        return cell(timers.length === 0 ? s.noTimers : timers.map((tm) => format(s.timerAt, timerName(tm.name, snap?.lang ?? 'en'), tm.expiresAt)).join('; '));
       }),
     ),
   );
@@ -457,8 +466,11 @@ function show(snapshot: PanelSnapshot): void {
   const restore = snapshot.restore ?? (saved && saved.uri === snapshot.uri ? saved : undefined);
   snap = snapshot;
   trace = fromWireTrace(snapshot.trace);
+  // The same file again (saved, edited, reopened): what the learner finished or skipped here stays
+  // finished, even where the host's new session does not know it (a skip is not progress).
+  const keep = fileChanged ? new Set<string>() : new Set(done);
   done.clear();
-  for (const q of snapshot.questions) if (q.done) done.add(q.id);
+  for (const q of snapshot.questions) if (q.done || keep.has(q.id)) done.add(q.id);
   if (!fileChanged) {
     // The same file again (saved, or the page came back): keep where the learner is.
   } else if (restore) {
@@ -470,7 +482,10 @@ function show(snapshot: PanelSnapshot): void {
     step = moveTo(total(), 0, snapshot.questions, total(), quizProgress());
   }
   if (langChanged) document.documentElement.lang = snapshot.lang === 'zh-cn' ? 'zh-CN' : 'en';
-  if (!built || langChanged || !document.getElementById('layout')) built = build(snapshot.strings);
+  if (!built || langChanged || !document.getElementById('layout')) {
+    built?.diagram.dispose();
+    built = build(snapshot.strings);
+  }
   if (fileChanged) {
     built.quiz.reset();
     built.details.select(undefined);
@@ -480,8 +495,11 @@ function show(snapshot: PanelSnapshot): void {
   built.diagram.setZoom(zoom);
   byId('title').textContent = snapshot.title;
   byId('description').textContent = snapshot.description;
-  byId('lesson').hidden = !snapshot.body;
+  byId('lesson').hidden = !snapshot.body && snapshot.misconceptions.length === 0;
   byId('lesson-body').replaceChildren(...markdownToDom(parseMarkdown(snapshot.body)));
+  byId('misconceptions').hidden = snapshot.misconceptions.length === 0;
+  byId('misconceptions-heading').textContent = format(snapshot.strings.misconceptionsHeading, snapshot.misconceptions.length);
+  byId('misconceptions-list').replaceChildren(...snapshot.misconceptions.map((m) => h('li', {}, ...markdownToDom([{ t: 'paragraph', inlines: parseInline(m) }]))));
   byId('warnings').replaceChildren(...snapshot.warnings.map((w) => h('li', {}, w)));
   document.title = snapshot.title;
   render();
@@ -491,6 +509,7 @@ function showError(message: Extract<ToWebview, { type: 'trace/error' }>): void {
   stopPlay();
   snap = undefined;
   trace = undefined;
+  built?.diagram.dispose();
   built = undefined;
   app.replaceChildren(
     h(
@@ -530,7 +549,8 @@ document.addEventListener('keydown', (e) => {
   if (!snap || e.altKey || e.ctrlKey || e.metaKey) return;
   const target = e.target instanceof HTMLElement ? e.target : undefined;
   if (target && (NATIVE_FORM_TAGS.has(target.tagName.toLowerCase()) || isFormControl(target) || target.closest('#quiz-form'))) return;
-  const onButton = target !== undefined && (isButton(target) || target.tagName.toLowerCase() === 'button' || target.tagName.toLowerCase() === 'tr');
+  // Space and Enter on these belong to them: press a button, choose a row, open a disclosure.
+  const onButton = target !== undefined && (isButton(target) || ['button', 'tr', 'summary', 'a'].includes(target.tagName.toLowerCase()));
   switch (e.key) {
     case 'Home':
       go(0);

@@ -6,7 +6,7 @@ import { FLAGS, TCP_STATES } from '../src/engine/types';
 import { format, type PanelSnapshot, type QuestionView, type QuizResult, type ToHost } from '../src/protocol/messages';
 import type { SegmentField } from '../src/quiz/types';
 import { h } from './dom';
-import { button, checkbox, dropdown, firstFormControl, isButton, radioGroup, setDisabled, textField, type Control } from './toolkit';
+import { button, checkbox, dropdown, firstFormControl, isButton, radioGroup, setDisabled, takesEnter, textField, type Control } from './toolkit';
 
 type Collect = () => string | Record<string, string>;
 
@@ -68,12 +68,15 @@ export class QuizView {
     const result = this.results.get(q.id);
     const done = q.done || result?.done === true;
     const hasForm = this.root.querySelector('#quiz-form') !== null;
-    if (this.shownId !== q.id || hasForm === done) {
+    const rebuild = this.shownId !== q.id || hasForm === done;
+    if (rebuild) {
       this.build(q, index, snapshot, done);
       if (!done && this.shownId !== q.id) this.opts.post({ type: 'quiz/shown', questionId: q.id });
       this.shownId = q.id;
     }
     this.renderFeedback(q, result, s, done);
+    // The answer replaced the form (and the focused button with it): Continue takes the focus.
+    if (rebuild && done) this.root.querySelector<HTMLElement>('[data-action="quiz-continue"]')?.focus();
   }
 
   private build(q: QuestionView, index: number, snapshot: PanelSnapshot, done: boolean): void {
@@ -99,7 +102,7 @@ export class QuizView {
         this.submit(q, collect);
       });
       form.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter' && !(e.target instanceof HTMLElement && isButton(e.target))) {
+        if (e.key === 'Enter' && !e.defaultPrevented && !(e.target instanceof HTMLElement && (isButton(e.target) || takesEnter(e.target)))) {
           e.preventDefault();
           this.submit(q, collect);
         }
@@ -146,7 +149,7 @@ export class QuizView {
     lines.push(h('p', { class: `verdict ${result.status}` }, verdict, result.status === 'invalid' && result.message ? ` ${result.message}` : ''));
     if (result.fields) {
       const fields = Object.entries(result.fields) as [SegmentField, boolean][];
-      lines.push(h('ul', { class: 'field-verdicts' }, ...fields.map(([f, ok]) => h('li', { class: ok ? 'correct' : 'wrong' }, `${f}: ${ok ? '✓' : '✗'}`))));
+      lines.push(h('ul', { class: 'field-verdicts' }, ...fields.map(([f, ok]) => h('li', { class: ok ? 'correct' : 'wrong' }, `${fieldName(f, s)}: ${ok ? '✓' : '✗'}`))));
     }
     if (result.misconception) lines.push(h('p', { class: 'misconception' }, result.misconception));
     if (result.note) lines.push(h('p', { class: 'note' }, result.note));

@@ -51,6 +51,12 @@ export function isFormControl(el: Element | null | undefined): boolean {
   return el != null && FORM_CONTROL_TAGS.includes(el.tagName.toLowerCase());
 }
 
+/** Whether Enter on `el` belongs to the control itself (a dropdown opens and picks with it). */
+export function takesEnter(el: Element | null | undefined): boolean {
+  const tag = el?.tagName.toLowerCase();
+  return tag === 'vscode-dropdown' || tag === 'vscode-option';
+}
+
 /** The first focusable form control under `root` (for putting the focus into a form). */
 export function firstFormControl(root: ParentNode): HTMLElement | null {
   return root.querySelector<HTMLElement>(FORM_CONTROL_TAGS.filter((t) => t !== 'vscode-option' && t !== 'vscode-radio-group').join(', '));

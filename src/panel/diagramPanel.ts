@@ -90,7 +90,7 @@ export class DiagramPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private readonly extensionUri: vscode.Uri,
   ) {
-    panel.webview.html = webviewHtml(panel.webview, extensionUri, { title: t('TCP Tutor'), lang: currentLang() === 'zh-cn' ? 'zh-CN' : 'en' });
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, { title: t('TCP Tutor'), lang: currentLang() === 'zh-cn' ? 'zh-CN' : 'en', loading: t('Loading…') });
     panel.onDidDispose(() => this.dispose(), null, this.disposables);
     panel.webview.onDidReceiveMessage((raw: unknown) => this.onMessage(raw), null, this.disposables);
     // Without retainContextWhenHidden the page is torn down when hidden; it says ready again when shown.

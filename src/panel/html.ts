@@ -7,11 +7,11 @@ export function makeNonce(): string {
 }
 
 /**
- * The webview page's HTML with a strict CSP: nothing by default, scripts only by nonce or from the
- * extension's own bundle folder (Mermaid's diagram chunks are loaded by dynamic import from there),
- * no remote origins.
+ * The webview page's HTML with a strict CSP: nothing by default, scripts only by nonce, no remote
+ * origins. The page is an ES module; the chunks it imports (Mermaid's diagram code among them)
+ * inherit its nonce, so no script is allowed merely for sitting in the extension's folder.
  */
-export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, opts: { title: string; lang: string }): string {
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, opts: { title: string; lang: string; loading: string }): string {
   const nonce = makeNonce();
   const dist = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'main.js'));
@@ -22,7 +22,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, o
     `font-src ${webview.cspSource}`,
     // Mermaid injects <style> elements while rendering, so inline styles must be allowed.
     `style-src ${webview.cspSource} 'unsafe-inline'`,
-    `script-src 'nonce-${nonce}' ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
   ].join('; ');
   return `<!DOCTYPE html>
 <html lang="${escapeAttr(opts.lang)}">
@@ -34,7 +34,7 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, o
 <title>${escapeAttr(opts.title)}</title>
 </head>
 <body>
-<main id="app"></main>
+<main id="app" data-loading="${escapeAttr(opts.loading)}"></main>
 <script type="module" nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;

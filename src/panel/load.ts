@@ -132,6 +132,7 @@ export async function loadForPanel(
     reasons: reasonTexts(),
     dispositions: dispositionTexts(),
     acceptances: acceptanceTexts(),
+    misconceptions: (exercise.misconceptions ?? []).map((m) => localize(m, lang)),
     warnings: loaded.diagnostics.filter((d) => d.severity === 'warning').map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`),
   };
   if (opts.restore) snapshot.restore = opts.restore;

@@ -75,6 +75,7 @@ export function uiStrings(): UiStrings {
     timerAt: t('{0} (expires at {1} ms)'),
     time: t('Time'),
     warnings: t('Warnings'),
+    misconceptionsHeading: t('Common misconceptions ({0})'),
     fSrcPort: t('Source port'),
     fDstPort: t('Destination port'),
     fSeq: t('Sequence number'),

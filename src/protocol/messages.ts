@@ -141,6 +141,7 @@ export const UI_STRING_KEYS = [
   'timerAt', // "{0} (fires at {1} ms)"
   'time',
   'warnings',
+  'misconceptionsHeading',
   'fSrcPort',
   'fDstPort',
   'fSeq',
@@ -255,6 +256,8 @@ export interface PanelSnapshot {
   acceptances: Record<Acceptance, string>;
   /** Load warnings, already formatted `file:line:col: message`. */
   warnings: string[];
+  /** The lesson's common misconceptions, each "the wrong idea. The correction." (Markdown inline). */
+  misconceptions: string[];
   /** Where the page should start (after a reload or a file change). */
   restore?: PanelState;
 }
@@ -501,6 +504,7 @@ function isSnapshot(v: unknown): v is PanelSnapshot {
     isRecordWith(DISPOSITIONS)(v.dispositions) &&
     isRecordWith(ACCEPTANCE_LIST)(v.acceptances) &&
     arrayOf(isString)(v.warnings) &&
+    arrayOf(isString)(v.misconceptions) &&
     (v.restore === undefined || parsePanelState(v.restore) !== undefined)
   );
 }

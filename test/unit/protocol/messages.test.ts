@@ -39,6 +39,7 @@ function snapshot(): PanelSnapshot {
     dispositions: Object.fromEntries(DISPOSITIONS.map((d) => [d, d])) as PanelSnapshot['dispositions'],
     acceptances: { accepted: 'a', ignored: 'i', ack: 'k', 'challenge-ack': 'c', rst: 'r' },
     warnings: [],
+    misconceptions: ['A SYN carries no sequence number. It occupies one.'],
   };
 }
 
