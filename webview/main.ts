@@ -418,6 +418,11 @@ function persist(): void {
   const state: PanelState = { uri: snap.uri, step, numbers, zoom };
   // The progress key survives a window reload with the panel (the serializer gets this state).
   if (snap.exerciseId !== snap.uri) state.exerciseId = snap.exerciseId;
+  if (!quizEnabled) state.quiz = false;
+  if (built?.details.selected !== undefined) state.selected = built.details.selected;
+  if (done.size > 0) state.finished = [...done];
+  // VS Code keeps it while the page is hidden and across a reload; the page hands it to the host
+  // with `webview/ready`, and the serializer gets it after a reload.
   vscode.setState(state);
   if (step !== lastPostedStep) {
     lastPostedStep = step;
@@ -477,6 +482,8 @@ function show(snapshot: PanelSnapshot): void {
     step = restore.step;
     numbers = restore.numbers;
     zoom = restore.zoom;
+    quizEnabled = restore.quiz ?? true;
+    for (const id of restore.finished ?? []) if (snapshot.questions.some((q) => q.id === id)) done.add(id);
   } else if (fileChanged) {
     // A new file opens as far as it can: the whole trace, or the first question's stop.
     step = moveTo(total(), 0, snapshot.questions, total(), quizProgress());
@@ -488,9 +495,10 @@ function show(snapshot: PanelSnapshot): void {
   }
   if (fileChanged) {
     built.quiz.reset();
-    built.details.select(undefined);
+    built.details.select(restore?.selected !== undefined && restore.selected <= total() ? restore.selected : undefined);
     lastFinished = undefined;
   }
+  built.quizBox.checked = quizEnabled;
   built.numbersBox.checked = numbers === 'relative';
   built.diagram.setZoom(zoom);
   byId('title').textContent = snapshot.title;

@@ -2,6 +2,9 @@
  * Runs inside VS Code's built-in Markdown preview (contributed as `markdown.previewScripts`).
  * Renders every `figure.tcp-tutor-md` the markdown-it plugin emitted with the bundled Mermaid.
  * Only our own class names are touched, so other Mermaid extensions keep working beside us.
+ *
+ * Raw HTML in a Markdown file can forge such a figure, so what is drawn is checked: a sequence
+ * diagram (the only kind our renderer writes) and no `%%{…}%%` directive (it never writes one).
  */
 import mermaid from 'mermaid';
 import { themeFromBody } from './diagram';
@@ -20,15 +23,17 @@ async function renderAll(): Promise<void> {
       target = document.createElement('div');
       target.className = 'tcp-tutor-md-diagram';
       target.setAttribute('role', 'img');
-      target.setAttribute('aria-label', fig.querySelector('figcaption')?.textContent ?? 'TCP sequence diagram');
+      target.setAttribute('aria-label', fig.dataset.label ?? fig.querySelector('figcaption')?.textContent ?? '');
       fig.insertBefore(target, fig.querySelector('details'));
     }
     try {
-      await mermaid.parse(source);
+      if (source.includes('%%{')) throw new Error('directive');
+      const parsed = await mermaid.parse(source);
+      if (!parsed || parsed.diagramType !== 'sequence') throw new Error(`not a sequence diagram (${parsed ? parsed.diagramType : '?'})`);
       const { svg } = await mermaid.render(`tcp-tutor-md-${++counter}`, source);
       target.innerHTML = svg; // Mermaid's output under securityLevel 'strict' (sanitised by Mermaid)
     } catch (e) {
-      target.textContent = `Mermaid: ${(e as Error).message}`;
+      target.textContent = `${fig.dataset.error ?? ''} ${(e as Error).message}`.trim();
       target.classList.add('tcp-tutor-md-error');
     }
   }

@@ -7,6 +7,7 @@
  * (webview/markdownPreview.ts) renders it with the bundled Mermaid. Class names are our own
  * (`tcp-tutor-md-*`), never `.mermaid`, so other Mermaid extensions leave these blocks alone.
  */
+import { translate } from '../common/catalogue';
 import { localize, type Lang } from '../common/text';
 import { simulate } from '../engine/index';
 import { loadExercise } from '../exercise/index';
@@ -17,18 +18,23 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
-const LABELS = {
-  en: { error: 'TCP Tutor: this scenario has problems', table: 'Segments and state changes', line: 'line' },
-  'zh-cn': { error: 'TCP Tutor：此场景有错误', table: '报文段与状态变化', line: '行' },
-} as const;
+/** The preview's words, from the UI's catalogue (this module runs without VS Code's l10n). */
+function labels(lang: Lang) {
+  return {
+    error: translate(lang, 'TCP Tutor: this scenario has problems'),
+    table: translate(lang, 'Segments and state changes'),
+    diagram: translate(lang, 'TCP sequence diagram'),
+    drawError: translate(lang, 'The diagram could not be drawn:'),
+  };
+}
 
 /** HTML for one ```tcp block. `firstLine` is the 1-based line of the block's first content line. */
 export function renderTcpBlock(source: string, firstLine: number, lang: Lang): string {
-  const t = LABELS[lang];
-  const { exercise, diagnostics } = loadExercise(source, 'markdown');
+  const t = labels(lang);
+  const { exercise, diagnostics } = loadExercise(source, 'markdown', lang);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (!exercise || errors.length) {
-    const items = errors.map((d) => `<li>${t.line} ${d.line + firstLine - 1}:${d.column}: ${escapeHtml(d.message)}</li>`).join('');
+    const items = errors.map((d) => `<li>${escapeHtml(translate(lang, 'line {0}, column {1}', [d.line + firstLine - 1, d.column]))}: ${escapeHtml(d.message)}</li>`).join('');
     return `<div class="tcp-tutor-md-error" role="alert"><strong>${escapeHtml(t.error)}</strong><ul>${items}</ul></div>\n`;
   }
   let trace;
@@ -43,7 +49,7 @@ export function renderTcpBlock(source: string, firstLine: number, lang: Lang): s
   const head = table.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('');
   const rows = table.rows.map((r) => `<tr>${r.text.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('');
   return (
-    `<figure class="tcp-tutor-md" data-lang="${lang}">` +
+    `<figure class="tcp-tutor-md" data-lang="${lang}" data-label="${escapeHtml(title || t.diagram)}" data-error="${escapeHtml(t.drawError)}">` +
     `<figcaption>${escapeHtml(title)}</figcaption>` +
     `<pre class="tcp-tutor-md-source" aria-hidden="true">${escapeHtml(mermaidText)}</pre>` +
     `<details class="tcp-tutor-md-table"><summary>${escapeHtml(t.table)}</summary><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></details>` +

@@ -32,7 +32,7 @@ async function readText(uri: vscode.Uri): Promise<string> {
 }
 
 /** Reads a pack folder (the built-in course is one) into a group; never throws. */
-export async function loadGroup(folder: vscode.Uri, opts: { id: string; builtIn: boolean; fallbackTitle: string }): Promise<LessonGroup> {
+export async function loadGroup(folder: vscode.Uri, opts: { id: string; builtIn: boolean; fallbackTitle: string; lang: Lang }): Promise<LessonGroup> {
   const group: LessonGroup = { id: opts.id, title: opts.fallbackTitle, folder, builtIn: opts.builtIn, lessons: [] };
   let text: string;
   try {
@@ -41,7 +41,7 @@ export async function loadGroup(folder: vscode.Uri, opts: { id: string; builtIn:
     group.problem = t('{0} not found', PACK_FILE);
     return group;
   }
-  const { pack, problems } = parsePack(text);
+  const { pack, problems } = parsePack(text, opts.lang);
   if (!pack) {
     const p = problems[0];
     group.problem = p ? `${PACK_FILE}:${p.line}:${p.column}: ${p.message}` : PACK_FILE;
@@ -53,7 +53,7 @@ export async function loadGroup(folder: vscode.Uri, opts: { id: string; builtIn:
       const uri = vscode.Uri.joinPath(folder, ...entry.file.split('/'));
       const lesson: LessonEntry = { id: `${opts.id}/${entry.file}`, uri, title: entry.title ?? entry.file, questionIds: [] };
       try {
-        const { exercise, diagnostics } = loadExercise(await readText(uri), entry.file);
+        const { exercise, diagnostics } = loadExercise(await readText(uri), entry.file, opts.lang);
         if (exercise) {
           lesson.title = entry.title ?? exercise.title;
           lesson.questionIds = exercise.questions.map((q) => q.id);
@@ -71,15 +71,15 @@ export async function loadGroup(folder: vscode.Uri, opts: { id: string; builtIn:
 }
 
 /** The built-in course, then every pack found in the workspace. */
-export async function loadCatalog(extensionUri: vscode.Uri): Promise<LessonGroup[]> {
-  const builtIn = loadGroup(vscode.Uri.joinPath(extensionUri, 'lessons'), { id: 'course', builtIn: true, fallbackTitle: t('TCP Tutor course') });
+export async function loadCatalog(extensionUri: vscode.Uri, lang: Lang): Promise<LessonGroup[]> {
+  const builtIn = loadGroup(vscode.Uri.joinPath(extensionUri, 'lessons'), { id: 'course', builtIn: true, fallbackTitle: t('TCP Tutor course'), lang });
   const packFiles = vscode.workspace.workspaceFolders?.length ? await vscode.workspace.findFiles(`**/${PACK_FILE}`, '**/node_modules/**', 50) : [];
   const packs = packFiles
     .sort((a, b) => a.toString().localeCompare(b.toString()))
     .map((file) => {
       const folder = vscode.Uri.joinPath(file, '..');
       const rel = vscode.workspace.asRelativePath(folder, true);
-      return loadGroup(folder, { id: `pack:${rel}`, builtIn: false, fallbackTitle: rel });
+      return loadGroup(folder, { id: `pack:${rel}`, builtIn: false, fallbackTitle: rel, lang });
     });
   return Promise.all([builtIn, ...packs]);
 }

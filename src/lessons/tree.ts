@@ -32,7 +32,7 @@ export class LessonsTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   groups(): Promise<LessonGroup[]> {
-    return (this.catalog ??= loadCatalog(this.extensionUri));
+    return (this.catalog ??= loadCatalog(this.extensionUri, this.lang()));
   }
 
   async getChildren(node?: Node): Promise<Node[]> {

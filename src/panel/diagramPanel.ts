@@ -6,6 +6,7 @@ import { loadForPanel } from './load';
 import type { PriorAnswers, QuestionAnswered, QuizSession } from './quizSession';
 import { t } from '../l10n';
 import { currentLang } from '../lang';
+import { isPracticeUri } from '../practice';
 
 /**
  * The diagram panel: one per window, revived after a reload by its serializer.
@@ -62,10 +63,18 @@ export class DiagramPanel implements vscode.Disposable {
     const p = new DiagramPanel(panel, extensionUri);
     DiagramPanel.current = p;
     const restored = parsePanelState(state);
-    if (restored) {
+    // The state comes from the page: reopen only what a panel can show (an exercise file or a
+    // practice instance), never any other URI a tampered page might name.
+    let uri: vscode.Uri | undefined;
+    try {
+      uri = restored ? vscode.Uri.parse(restored.uri, true) : undefined;
+    } catch {
+      uri = undefined; // not a URI at all: show the empty panel
+    }
+    if (restored && uri && (isPracticeUri(uri) || uri.path.endsWith('.tcp.yaml'))) {
       p.pageState = restored;
       p.step = restored.step;
-      await p.open(vscode.Uri.parse(restored.uri, true), restored.exerciseId, restored);
+      await p.open(uri, restored.exerciseId, restored);
     } else {
       p.lastError = {
         type: 'trace/error',
@@ -133,6 +142,9 @@ export class DiagramPanel implements vscode.Disposable {
     const base = this.pageState && this.pageState.uri === this.uri.toString() ? this.pageState : undefined;
     const state: PanelState = { uri: this.uri.toString(), step: this.step, numbers: base?.numbers ?? 'absolute', zoom: base?.zoom ?? 'fit' };
     if (this.exerciseId !== undefined) state.exerciseId = this.exerciseId;
+    if (base?.quiz !== undefined) state.quiz = base.quiz;
+    if (base?.selected !== undefined) state.selected = base.selected;
+    if (base?.finished !== undefined) state.finished = base.finished;
     return state;
   }
 

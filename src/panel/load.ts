@@ -83,7 +83,7 @@ export async function loadForPanel(
     } catch (e) {
       return fail([{ location: `${file}:1:1`, severity: 'error', message: errorText(e), code: 'read-failed' }]);
     }
-    loaded = loadExercise(text, file);
+    loaded = loadExercise(text, file, lang);
   }
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (!loaded.exercise || errors.length > 0) {

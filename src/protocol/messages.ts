@@ -215,6 +215,12 @@ export interface PanelState {
   step: number;
   numbers: NumbersMode;
   zoom: Zoom;
+  /** Quiz mode (the checkbox); absent = on. */
+  quiz?: boolean;
+  /** The segment whose details are open. */
+  selected?: number;
+  /** Questions finished on the page (answered or skipped), so a page that comes back does not ask them again. */
+  finished?: string[];
 }
 
 /** A question as the page needs it: localized, with where the step-through stops. No answers. */
@@ -464,8 +470,14 @@ const isNumbersMode = oneOf(['relative', 'absolute'] as const);
 export function parsePanelState(v: unknown): PanelState | undefined {
   if (!isObj(v) || !isShortUri(v.uri) || !isInt(v.step) || v.step < 0 || !isNumbersMode(v.numbers) || !isZoom(v.zoom)) return undefined;
   if (v.exerciseId !== undefined && !isShortUri(v.exerciseId)) return undefined;
+  if (v.quiz !== undefined && typeof v.quiz !== 'boolean') return undefined;
+  if (v.selected !== undefined && (!isInt(v.selected) || v.selected < 1)) return undefined;
+  if (v.finished !== undefined && !(Array.isArray(v.finished) && v.finished.length <= 1000 && v.finished.every(isShortString))) return undefined;
   const state: PanelState = { uri: v.uri, step: v.step, numbers: v.numbers, zoom: v.zoom };
   if (v.exerciseId !== undefined) state.exerciseId = v.exerciseId;
+  if (v.quiz !== undefined) state.quiz = v.quiz;
+  if (v.selected !== undefined) state.selected = v.selected;
+  if (v.finished !== undefined) state.finished = [...(v.finished as string[])];
   return state;
 }
 function isShortUri(v: unknown): v is string {

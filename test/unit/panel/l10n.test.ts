@@ -10,6 +10,10 @@ function messages(): string[] {
   const out = new Set<string>();
   for (const f of files) {
     const text = read(f);
+    // translate(lang, '…') (the catalogue read without VS Code) anywhere; t('…') where it is src/l10n's.
+    for (const m of text.matchAll(/(?<![\w.])translate\(\s*\w+,\s*'((?:[^'\\]|\\.)*)'/g)) out.add(m[1].replace(/\\'/g, "'"));
+    // tr('…'): a module's own shorthand for translate(lang, …) (src/packs/pack.ts).
+    if (/const tr = \(message: string/.test(text)) for (const m of text.matchAll(/(?<![\w.])tr\(\s*'((?:[^'\\]|\\.)*)'/g)) out.add(m[1].replace(/\\'/g, "'"));
     if (!/import \{ t \} from '\.{1,2}\/(?:\.\.\/)*l10n'/.test(text)) continue;
     for (const m of text.matchAll(/(?<![\w.])t\(\s*'((?:[^'\\]|\\.)*)'/g)) out.add(m[1].replace(/\\'/g, "'"));
   }

@@ -158,6 +158,15 @@ describe('panel state', () => {
     expect(parsePanelState({ uri: 'file:///a', step: 2, numbers: 'hex', zoom: 'fit' })).toBeUndefined();
     expect(parsePanelState({ uri: 'file:///a', step: 2, numbers: 'absolute', zoom: 1000 })).toBeUndefined();
   });
+
+  it('keeps quiz mode, the selected segment and the finished questions across hide/show and reloads', () => {
+    const full = { uri: 'file:///a', step: 2, numbers: 'absolute', zoom: 'fit', quiz: false, selected: 3, finished: ['q1', 'q2'] };
+    expect(parsePanelState(full)).toEqual(full);
+    expect(parsePanelState({ ...full, quiz: 'no' })).toBeUndefined();
+    expect(parsePanelState({ ...full, selected: 0 })).toBeUndefined();
+    expect(parsePanelState({ ...full, finished: [42] })).toBeUndefined();
+    expect(parsePanelState({ ...full, finished: Array.from({ length: 1001 }, (_, i) => `q${i}`) })).toBeUndefined();
+  });
 });
 
 describe('format', () => {
