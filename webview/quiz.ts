@@ -4,13 +4,11 @@
  */
 import { FLAGS, TCP_STATES } from '../src/engine/types';
 import { format, type PanelSnapshot, type QuestionView, type QuizResult, type ToHost } from '../src/protocol/messages';
-import type { SegmentField } from '../src/quiz/types';
+import { ACCEPTANCES, type SegmentField } from '../src/quiz/types';
 import { h } from './dom';
 import { button, checkbox, dropdown, firstFormControl, isButton, radioGroup, setDisabled, takesEnter, textField, type Control } from './toolkit';
 
 type Collect = () => string | Record<string, string>;
-
-const ACCEPTANCE_ORDER = ['accepted', 'ignored', 'ack', 'challenge-ack', 'rst'] as const;
 
 export interface QuizViewOptions {
   post: (message: ToHost) => void;
@@ -200,7 +198,7 @@ export class QuizView {
         };
       }
       case 'accepted': {
-        const rg = radioGroup({ label: s.chooseAcceptance, name: 'accepted', options: ACCEPTANCE_ORDER.map((a) => ({ value: a, label: snapshot.acceptances[a] })) });
+        const rg = radioGroup({ label: s.chooseAcceptance, name: 'accepted', options: ACCEPTANCES.map((a) => ({ value: a, label: snapshot.acceptances[a] })) });
         return { controls: [rg], collect: () => rg.value ?? '' };
       }
       case 'choice': {

@@ -19,55 +19,63 @@ import {
   type TcbSnapshot,
   type TcpOptions,
   type TcpState,
+  type TimerName,
   type Trace,
   type TraceEvent,
   type TraceHost,
+  type UserCall,
 } from '../engine/types';
-import type { Acceptance, CheckStatus, QuestionKind, SegmentField } from '../quiz/types';
+import { ACCEPTANCES, QUESTION_KINDS, SEGMENT_FIELDS, type Acceptance, type CheckStatus, type QuestionKind, type SegmentField } from '../quiz/types';
 
 // ---------------------------------------------------------------------------------------------
 // Closed vocabularies (listed once here; the validators and both sides read them)
 // ---------------------------------------------------------------------------------------------
 
-export const SEND_REASONS: readonly SendReason[] = [
-  'active-open',
-  'syn-ack',
-  'handshake-ack',
-  'data',
-  'ack',
-  'fin',
-  'fin-ack-combined',
-  'retransmission',
-  'rst-no-socket',
-  'rst-abort',
-  'rst-unacceptable',
-  'rst-half-open',
-  'challenge-ack',
-  'ack-unacceptable',
-  'time-wait-ack',
-  'syn-cookie',
-  'injected',
-  'duplicate',
-];
+/**
+ * The keys of a record that must name every member of `K`: when the engine adds a send reason,
+ * a timer or a call, this stops compiling until the validator knows it too (instead of the page
+ * silently dropping every trace that holds the new value).
+ */
+function keysOf<K extends string>(all: Record<K, true>): readonly K[] {
+  return Object.keys(all) as K[];
+}
 
-export const DISPOSITIONS: readonly Disposition[] = [
-  'accepted',
-  'ignored',
-  'answered-ack',
-  'answered-challenge-ack',
-  'answered-rst',
-  'reset',
-  'backlog-full',
-  'cookie-rejected',
-];
+export const SEND_REASONS: readonly SendReason[] = keysOf<SendReason>({
+  'active-open': true,
+  'syn-ack': true,
+  'handshake-ack': true,
+  'data': true,
+  'ack': true,
+  'fin': true,
+  'fin-ack-combined': true,
+  'retransmission': true,
+  'rst-no-socket': true,
+  'rst-abort': true,
+  'rst-unacceptable': true,
+  'rst-half-open': true,
+  'challenge-ack': true,
+  'ack-unacceptable': true,
+  'time-wait-ack': true,
+  'syn-cookie': true,
+  'injected': true,
+  'duplicate': true,
+});
 
-const QUESTION_KIND_LIST: readonly QuestionKind[] = ['state', 'seq', 'ack', 'flags', 'segment', 'accepted', 'number', 'choice'];
-const SEGMENT_FIELD_LIST: readonly SegmentField[] = ['seq', 'ack', 'len', 'flags', 'window'];
-const ACCEPTANCE_LIST: readonly Acceptance[] = ['accepted', 'ignored', 'ack', 'challenge-ack', 'rst'];
-const CHECK_STATUSES: readonly CheckStatus[] = ['correct', 'wrong', 'invalid'];
-const EVENT_KINDS: readonly TraceEvent['kind'][] = ['call', 'send', 'deliver', 'drop', 'duplicate', 'state', 'timer', 'data'];
-const TIMER_NAMES = ['retransmission', 'time-wait', 'user-timeout', 'syn-ack-retransmission'] as const;
-const USER_CALLS = ['listen', 'connect', 'send', 'receive', 'close', 'abort', 'status', 'crash', 'reboot'] as const;
+export const DISPOSITIONS: readonly Disposition[] = keysOf<Disposition>({
+  'accepted': true,
+  'ignored': true,
+  'answered-ack': true,
+  'answered-challenge-ack': true,
+  'answered-rst': true,
+  'reset': true,
+  'backlog-full': true,
+  'cookie-rejected': true,
+});
+
+const CHECK_STATUSES = keysOf<CheckStatus>({ correct: true, wrong: true, invalid: true });
+const EVENT_KINDS = keysOf<TraceEvent['kind']>({ call: true, send: true, deliver: true, drop: true, duplicate: true, state: true, timer: true, data: true });
+const TIMER_NAMES = keysOf<TimerName>({ retransmission: true, 'time-wait': true, 'user-timeout': true, 'syn-ack-retransmission': true });
+const USER_CALLS = keysOf<UserCall>({ listen: true, connect: true, send: true, receive: true, close: true, abort: true, status: true, crash: true, reboot: true });
 
 /**
  * Every string the page shows that does not come from the exercise. The host localizes them
@@ -488,14 +496,14 @@ function isQuestionView(v: unknown): v is QuestionView {
   return (
     isObj(v) &&
     isShortString(v.id) &&
-    oneOf(QUESTION_KIND_LIST)(v.kind) &&
+    oneOf(QUESTION_KINDS)(v.kind) &&
     isString(v.prompt) &&
     isInt(v.revealAt) &&
     isInt(v.tries) &&
     isBool(v.done) &&
     (v.hide === undefined || (isObj(v.hide) && isInt(v.hide.segment) && optional(arrayOf(isString))(v.hide.fields))) &&
     (v.hideState === undefined || (isObj(v.hideState) && isString(v.hideState.host) && isInt(v.hideState.after))) &&
-    optional(arrayOf(oneOf(SEGMENT_FIELD_LIST)))(v.fields) &&
+    optional(arrayOf(oneOf(SEGMENT_FIELDS)))(v.fields) &&
     optional(arrayOf(isString))(v.choices)
   );
 }
@@ -514,7 +522,7 @@ function isSnapshot(v: unknown): v is PanelSnapshot {
     isRecordWith(UI_STRING_KEYS)(v.strings) &&
     isRecordWith(SEND_REASONS)(v.reasons) &&
     isRecordWith(DISPOSITIONS)(v.dispositions) &&
-    isRecordWith(ACCEPTANCE_LIST)(v.acceptances) &&
+    isRecordWith(ACCEPTANCES)(v.acceptances) &&
     arrayOf(isString)(v.warnings) &&
     arrayOf(isString)(v.misconceptions) &&
     (v.restore === undefined || parsePanelState(v.restore) !== undefined)
@@ -543,7 +551,7 @@ function isQuizResult(v: unknown): v is QuizResult {
 
 function isAnswerInput(v: unknown): v is string | Record<string, string> {
   if (isString(v)) return v.length <= MAX_INPUT;
-  return isObj(v) && Object.keys(v).length <= SEGMENT_FIELD_LIST.length && Object.entries(v).every(([k, x]) => oneOf(SEGMENT_FIELD_LIST)(k) && isString(x) && x.length <= MAX_INPUT);
+  return isObj(v) && Object.keys(v).length <= SEGMENT_FIELDS.length && Object.entries(v).every(([k, x]) => oneOf(SEGMENT_FIELDS)(k) && isString(x) && x.length <= MAX_INPUT);
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;

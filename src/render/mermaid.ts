@@ -12,7 +12,7 @@ import { crossingRuns } from './crossing';
 import { escapeLabel } from './escape';
 import { durationText, hostDisplay, segmentLabel, timerText, word, type NumberMode } from './labels';
 import { PHASE_COLORS, segmentPhases, type Phase } from './phases';
-import { buildTimeline, stateHider, timerVisibility, type StateHide, type TimelineItem } from './timeline';
+import { buildTimeline, DEFAULT_HIDDEN_FIELDS, stateHider, timerVisibility, type StateHide, type TimelineItem } from './timeline';
 
 export { escapeLabel } from './escape';
 export { pageFor } from './timeline';
@@ -35,7 +35,6 @@ export interface MermaidOptions {
   showWindow?: boolean;
 }
 
-const DEFAULT_HIDDEN = ['flags', 'seq', 'ack', 'len'];
 
 /** A diagram line before indentation: text plus its nesting depth. */
 interface Line {
@@ -156,7 +155,7 @@ export function renderMermaid(trace: Trace, opts: MermaidOptions = {}): string {
   // Phase blocks: consecutive units whose first segment has the same phase share one `rect`. A
   // segment whose flags a question blanks has no phase: "Reset" over `? seq=…` would answer it.
   const phases = segmentPhases(trace);
-  const flagsHidden = opts.hide !== undefined && (opts.hide.fields ?? DEFAULT_HIDDEN).includes('flags') ? opts.hide.segment : null;
+  const flagsHidden = opts.hide !== undefined && (opts.hide.fields ?? DEFAULT_HIDDEN_FIELDS).includes('flags') ? opts.hide.segment : null;
   const phaseOf = (u: Unit): Phase | null => (u.segs.some((r) => r.n === flagsHidden) ? null : (phases.get(u.segs[0].n) ?? 'data'));
   let i = 0;
   while (i < units.length) {
@@ -214,7 +213,7 @@ export function renderMermaid(trace: Trace, opts: MermaidOptions = {}): string {
   }
 
   function arrow(rec: SegmentRecord, depth: number): void {
-    const hide = opts.hide && opts.hide.segment === rec.n ? (opts.hide.fields ?? DEFAULT_HIDDEN) : undefined;
+    const hide = opts.hide && opts.hide.segment === rec.n ? (opts.hide.fields ?? DEFAULT_HIDDEN_FIELDS) : undefined;
     const label = segmentLabel(rec, trace, { numbers: opts.numbers, lang, hide, window: opts.showWindow });
     // A blanked segment is drawn in flight: whether it arrives is not shown yet.
     const arrowType = rec.arrivedAt === null && !hide ? '-x' : '->>';

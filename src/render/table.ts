@@ -6,7 +6,7 @@
 import type { Lang } from '../common/text';
 import type { Trace } from '../engine/types';
 import { causeText, dispositionText, durationText, segmentMarkers, segmentSummary, timerText, word, type NumberMode } from './labels';
-import { buildTimeline, stateHider, timerVisibility, type StateHide } from './timeline';
+import { buildTimeline, DEFAULT_HIDDEN_FIELDS, stateHider, timerVisibility, type StateHide } from './timeline';
 
 export interface TableOptions {
   numbers?: NumberMode;
@@ -34,7 +34,6 @@ export interface TraceTable {
   rows: TableRow[];
 }
 
-const DEFAULT_HIDDEN = ['flags', 'seq', 'ack', 'len'];
 
 /**
  * Columns: `#`, time, host (`client → server` for a segment), what (segment summary with `win=`,
@@ -53,7 +52,7 @@ export function traceTable(trace: Trace, opts: TableOptions = {}): TraceTable {
     if (it.kind === 'segment') {
       const rec = it.rec;
       const hiding = opts.hide !== undefined && opts.hide.segment === rec.n;
-      const hide = hiding ? (opts.hide?.fields ?? DEFAULT_HIDDEN) : undefined;
+      const hide = hiding ? (opts.hide?.fields ?? DEFAULT_HIDDEN_FIELDS) : undefined;
       const notes = segmentMarkers(rec, trace, lang, { fate: !hiding });
       if (!hiding && rec.arrivedAt !== null) {
         notes.push(word('arrived', lang, { t: durationText(rec.arrivedAt) }));

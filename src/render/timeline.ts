@@ -31,6 +31,9 @@ export interface Timeline {
   startEvent: number;
 }
 
+/** The fields a quiz blanks when a question about a segment does not list them. */
+export const DEFAULT_HIDDEN_FIELDS: readonly string[] = ['flags', 'seq', 'ack', 'len'];
+
 const anchorCache = new WeakMap<Trace, Map<number, number>>();
 
 /**
