@@ -12,7 +12,7 @@ import { crossingRuns } from './crossing';
 import { escapeLabel } from './escape';
 import { durationText, hostDisplay, segmentLabel, timerText, word, type NumberMode } from './labels';
 import { PHASE_COLORS, segmentPhases, type Phase } from './phases';
-import { buildTimeline, DEFAULT_HIDDEN_FIELDS, stateHider, timerVisibility, type StateHide, type TimelineItem } from './timeline';
+import { buildTimeline, connectionPeer, DEFAULT_HIDDEN_FIELDS, stateHider, timerVisibility, type StateHide, type TimelineItem } from './timeline';
 
 export { escapeLabel } from './escape';
 export { pageFor } from './timeline';
@@ -42,8 +42,15 @@ interface Line {
   text: string;
 }
 
-/** A note over one host; `byCall` marks a state change a user call caused. */
-type Note = { kind: 'note'; host: string; text: string; t: number; byCall: boolean };
+/** A note over one host; `state` marks a state change (not a timer), `byCall` one a user call made. */
+type Note = { kind: 'note'; host: string; text: string; t: number; state: boolean; byCall: boolean };
+
+/**
+ * Whether `note` is the state change that sends `rec`: over its sender, at its send time (CLOSE →
+ * FIN-WAIT-1 then the FIN; a SYN arriving → SYN-RECEIVED then the SYN,ACK). When segments cross it
+ * opens that segment's branch, not the end of the previous one.
+ */
+const leadsTo = (note: Entry, rec: SegmentRecord): boolean => note.kind === 'note' && note.state && note.host === rec.from && note.t === rec.sentAt;
 type Arrow = { kind: 'arrow'; rec: SegmentRecord };
 type Entry = Note | Arrow;
 
@@ -78,6 +85,7 @@ export function renderMermaid(trace: Trace, opts: MermaidOptions = {}): string {
   const timeline = buildTimeline(trace, { upTo: opts.upTo, window: opts.window, endAtLastSend: hidesLast });
   const timerShow = timerVisibility(trace);
   const stateHidden = stateHider(trace, opts.hideState);
+  const peerOf = connectionPeer(trace);
 
   // Paging: say what is not shown and where each host stands at the window's start.
   if (timeline.first > 1 && timeline.first <= timeline.last) {
@@ -124,11 +132,12 @@ export function renderMermaid(trace: Trace, opts: MermaidOptions = {}): string {
     }
     const ev = it.ev;
     if (ev.kind === 'state' && ids.has(ev.host)) {
-      pushNote({ kind: 'note', host: ev.host, text: stateHidden(ev.host, it.index) ? '?' : ev.to, t: ev.t, byCall: ev.cause.type === 'call' });
+      const peer = peerOf(ev);
+      pushNote({ kind: 'note', host: ev.host, text: stateHidden(ev.host, it.index) ? '?' : peer ? `${ev.to} (${peer})` : ev.to, t: ev.t, state: true, byCall: ev.cause.type === 'call' });
     } else if (ev.kind === 'timer' && ids.has(ev.host) && !stateHidden(ev.host, it.index)) {
       // (A blanked host's timers are left out too: a 2MSL timer would say TIME-WAIT.)
       const show = timerShow.get(it.index);
-      if (show) pushNote({ kind: 'note', host: ev.host, text: timerText(ev, lang, show === 'restarted'), t: ev.t, byCall: false });
+      if (show) pushNote({ kind: 'note', host: ev.host, text: timerText(ev, lang, show === 'restarted'), t: ev.t, state: false, byCall: false });
     }
   }
 
@@ -199,7 +208,7 @@ export function renderMermaid(trace: Trace, opts: MermaidOptions = {}): string {
       let start = k;
       while (start > 0 && starts.length > 0) {
         const prev = inner[start - 1];
-        if (prev.kind !== 'note' || !prev.byCall || prev.t !== e.rec.sentAt || start - 1 <= starts[starts.length - 1]) break;
+        if (!leadsTo(prev, e.rec) || start - 1 <= starts[starts.length - 1]) break;
         start--;
       }
       starts.push(start);

@@ -6,7 +6,7 @@
 import type { Lang } from '../common/text';
 import type { Trace } from '../engine/types';
 import { causeText, dispositionText, durationText, segmentMarkers, segmentSummary, timerText, word, type NumberMode } from './labels';
-import { buildTimeline, DEFAULT_HIDDEN_FIELDS, stateHider, timerVisibility, type StateHide } from './timeline';
+import { buildTimeline, connectionPeer, DEFAULT_HIDDEN_FIELDS, stateHider, timerVisibility, type StateHide } from './timeline';
 
 export interface TableOptions {
   numbers?: NumberMode;
@@ -47,6 +47,7 @@ export function traceTable(trace: Trace, opts: TableOptions = {}): TraceTable {
   const sep = lang === 'zh-cn' ? '；' : '; ';
   const timers = timerVisibility(trace);
   const stateHidden = stateHider(trace, opts.hideState);
+  const peerOf = connectionPeer(trace);
   const hidesLast = opts.hide !== undefined && opts.hide.segment === Math.min(opts.upTo ?? Infinity, trace.segments.length, opts.window?.to ?? Infinity);
   for (const it of buildTimeline(trace, { upTo: opts.upTo, window: opts.window, endAtLastSend: hidesLast }).items) {
     if (it.kind === 'segment') {
@@ -69,7 +70,8 @@ export function traceTable(trace: Trace, opts: TableOptions = {}): TraceTable {
     const ev = it.ev;
     if (ev.kind === 'state') {
       const hidden = stateHidden(ev.host, it.index);
-      const what = hidden ? '?' : `${ev.from} → ${ev.to}`;
+      const peer = peerOf(ev);
+      const what = hidden ? '?' : `${ev.from} → ${ev.to}${peer ? ` (${peer})` : ''}`;
       rows.push({ n: null, time: ev.t, kind: 'state', text: ['', durationText(ev.t), ev.host, what, hidden ? '' : causeText(ev.cause, lang)] });
     } else if (ev.kind === 'timer' && !stateHidden(ev.host, it.index)) {
       const show = timers.get(it.index);

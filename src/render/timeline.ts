@@ -112,6 +112,32 @@ export function stateHider(trace: Trace, hides: readonly StateHide[] | undefined
   return (host, index) => index >= (from.get(host) ?? Infinity);
 }
 
+/**
+ * For hosts that hold more than one connection in the trace (a listener taking several peers, a
+ * SYN flood), the peer a state change belongs to: "SYN-RECEIVED (10.0.0.66:1066)" rather than a
+ * bare "SYN-RECEIVED" on the listener's lifeline, which reads as if the listener itself changed.
+ * Returns '' where there is nothing to tell apart. Connection ids are the engine's
+ * `local-remote` / `local (listen)` (src/engine/sim.ts).
+ */
+export function connectionPeer(trace: Trace): (ev: Extract<TraceEvent, { kind: 'state' }>) => string {
+  const conns = new Map<string, Set<string>>();
+  for (const ev of trace.events) {
+    if (ev.kind !== 'state' || ev.conn.endsWith(' (listen)')) continue;
+    let set = conns.get(ev.host);
+    if (!set) conns.set(ev.host, (set = new Set()));
+    set.add(ev.conn);
+  }
+  const names = new Map<string, string>();
+  for (const [name, h] of Object.entries(trace.hosts)) names.set(`${h.address}:${h.port}`, name);
+  return (ev) => {
+    if ((conns.get(ev.host)?.size ?? 0) < 2 || ev.conn.endsWith(' (listen)')) return '';
+    const dash = ev.conn.lastIndexOf('-');
+    if (dash < 0) return '';
+    const peer = ev.conn.slice(dash + 1);
+    return names.get(peer) ?? peer;
+  };
+}
+
 const order = (it: TimelineItem): number => (it.kind === 'segment' ? it.rec.n : Number.MAX_SAFE_INTEGER);
 
 /** The page (1-based) holding segment `step`, and its range, for paging long traces. */

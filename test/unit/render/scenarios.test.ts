@@ -36,6 +36,25 @@ describe('golden diagrams from engine scenarios', () => {
     });
   }
 
+  it('a listener holding several peers says whose each state change is (a SYN flood)', () => {
+    const base = SCENARIOS['spoofed-syn']!;
+    const flood = {
+      ...base,
+      steps: [
+        ...base.steps.slice(0, 1),
+        { kind: 'inject' as const, from: '10.0.0.66:1066', to: 'server', flags: ['SYN' as const], seq: 1 },
+        { kind: 'inject' as const, from: '10.0.0.67:1067', to: 'server', flags: ['SYN' as const], seq: 1 },
+        { kind: 'wait' as const, duration: 500 },
+      ],
+    };
+    const notes = renderMermaid(simulate(flood)).split('\n').filter((l) => /Note over h1: SYN-RECEIVED/.test(l));
+    expect(notes.map((l) => l.trim())).toEqual(['Note over h1: SYN-RECEIVED (10.0.0.66#58;1066)', 'Note over h1: SYN-RECEIVED (10.0.0.67#58;1067)']);
+    const rows = traceTable(simulate(flood)).rows.filter((r) => r.kind === 'state' && r.text[3].startsWith('LISTEN → SYN-RECEIVED'));
+    expect(rows.map((r) => r.text[3])).toEqual(['LISTEN → SYN-RECEIVED (10.0.0.66:1066)', 'LISTEN → SYN-RECEIVED (10.0.0.67:1067)']);
+    // One peer: nothing to tell apart, no label (the everyday handshake stays as it was).
+    expect(renderMermaid(simulate(base))).toMatch(/Note over h1: SYN-RECEIVED\n/);
+  });
+
   it('simultaneous open: the two SYNs cross and are drawn in a par block', () => {
     const trace = simulate(SCENARIOS['simultaneous-open']!);
     const syns = trace.segments.filter((s) => s.seg.flags.length === 1 && s.seg.flags[0] === 'SYN');
