@@ -18,6 +18,7 @@ export const MORE_CASE_NAMES = [
   'tcpTutor.language zh-cn: the Lessons view and the lesson text are Chinese',
   'quiz state dropdown: a learner can click the state they mean (nothing covers the open list)',
   'quiz: two questions at one step — the diagram does not show the second one\'s answer while the first is asked',
+  'panel state: quiz mode off, the step and the selected segment survive the panel being hidden behind another editor',
 ];
 
 const HAN = /[\u4e00-\u9fff]/;
@@ -320,7 +321,16 @@ export async function moreCases(ctx) {
     expect(errors === 1, `${errors} error blocks (expected 1, for the invalid block)`);
     expect(/nowhere|host/i.test(errorText), `the error block does not say what is wrong: "${errorText}"`);
     expect((await frame.locator('figure.tcp-tutor-md .tcp-tutor-md-error').count()) === 0, 'the valid block shows a rendering error');
-    return `"${facts.caption}": ${facts.labels.join(' | ')}; error "${errorText.slice(0, 100)}"`;
+    // The ```mermaid block is not ours: it is still there, outside our figures, untouched by us.
+    const plain = await frame.locator('body').evaluate((body) => {
+      const ours = [...body.querySelectorAll('figure.tcp-tutor-md')];
+      const inOurs = (el) => ours.some((f) => f.contains(el));
+      const code = [...body.querySelectorAll('code, pre, .mermaid, svg')].filter((el) => /Plain Mermaid|left alone/.test(el.textContent ?? '') && !inOurs(el));
+      return { found: code.length, figures: ours.length };
+    });
+    expect(plain.found > 0, 'the ```mermaid block disappeared from the preview');
+    expect(plain.figures === 1, `${plain.figures} TCP Tutor figures (one \`\`\`tcp block is valid)`);
+    return `"${facts.caption}": ${facts.labels.join(' | ')}; error "${errorText.slice(0, 100)}"; the \`\`\`mermaid block left alone`;
   });
 
   // 4. Hostile input in the panel and in a Markdown preview.
@@ -365,6 +375,8 @@ export async function moreCases(ctx) {
           caption: svg.closest('figure')?.querySelector('figcaption')?.textContent ?? '',
         }));
         const preview = await injected(md);
+        // A figure forged with raw HTML (a flowchart in our class): refused, not drawn.
+        const forged = await md.locator('figure.tcp-tutor-md', { hasText: 'Forged' }).first().evaluate((fig) => ({ svg: fig.querySelectorAll('svg').length, error: fig.querySelector('.tcp-tutor-md-error')?.textContent ?? '' }));
         await screenshot('hostile markdown preview');
         await sleep(500);
 
@@ -390,6 +402,7 @@ export async function moreCases(ctx) {
         if (!panel.bodyText.includes('<img src=x onerror=alert(3)>')) problems.push('the panel does not show the lesson body\'s markup as literal text');
         if (!explanation.includes('<img src=x onerror=alert(6)>')) problems.push(`the explanation is not the literal text: "${explanation.slice(0, 120)}"`);
         if (!mdFacts.caption.includes('<img src=x onerror=alert(7)>')) problems.push(`the Markdown caption is not the literal title: "${mdFacts.caption}"`);
+        if (forged.svg > 0 || !/not a sequence diagram/.test(forged.error)) problems.push(`a forged figure holding a flowchart was drawn (${forged.svg} svg, "${forged.error}")`);
         expect(problems.length === 0, problems.join('; '));
         return `participants ${facts.actors.join(' / ')}; no dialog, no injected element; caption "${mdFacts.caption.slice(0, 50)}"`;
       } finally {
@@ -576,6 +589,38 @@ export async function moreCases(ctx) {
     const shown = leaks.filter((l) => notes.includes(l.state));
     expect(shown.length === 0, `while "${asked}" is asked, the diagram already shows ${shown.map((l) => `${l.state} (the answer to "${l.id}", ${l.host}'s state)`).join(', ')}; notes: ${JSON.stringify(notes)}`);
     return `asked "${asked}"; notes ${JSON.stringify(notes)}`;
+  });
+
+  // 11. Without retainContextWhenHidden the page is torn down when hidden: what comes back?
+  await checks.check(N[10], async () => {
+    const found = await showDiagramFor('quiz-ack.tcp.yaml');
+    expect(found === 'svg', 'the panel shows no #diagram svg');
+    let frame = webviewFrame(page);
+    const quizBox = frame.locator('vscode-checkbox[data-action="quiz-mode"]').first();
+    if (await quizBox.evaluate((el) => el.checked)) await quizBox.click();
+    await frame.locator('#step-label').first().click();
+    await page.keyboard.press('End');
+    await frame.locator('text.messageText[data-segment="2"]').first().click();
+    await frame.locator('#segment-details[data-segment="2"]').first().waitFor({ state: 'attached', timeout: 10_000 });
+    const before = { step: await frame.locator('#step-label').first().getAttribute('data-step'), quiz: await quizBox.evaluate((el) => el.checked) };
+    expect(before.quiz === false, 'quiz mode did not turn off');
+    // Another editor in the panel's group hides it; then the learner clicks the panel's tab.
+    await openFile(page, 'handshake.tcp.yaml');
+    await page.locator('.tabs-container .tab', { hasText: 'TCP Tutor:' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await sleep(500);
+    await page.locator('.tabs-container .tab', { hasText: 'TCP Tutor:' }).first().click();
+    frame = webviewFrame(page);
+    await frame.locator('#diagram svg').first().waitFor({ state: 'visible', timeout: 20_000 });
+    const after = {
+      step: await frame.locator('#step-label').first().getAttribute('data-step'),
+      quiz: await frame.locator('vscode-checkbox[data-action="quiz-mode"]').first().evaluate((el) => el.checked),
+      selected: await frame.locator('#segment-details').first().getAttribute('data-segment'),
+    };
+    await screenshot('panel state after hide');
+    expect(after.step === before.step, `step ${before.step} → ${after.step} after the panel came back`);
+    expect(after.quiz === false, 'quiz mode is on again after the panel came back');
+    expect(after.selected === '2', `segment details show "${after.selected}", not segment 2`);
+    return `step ${after.step}, quiz mode off, segment ${after.selected} selected after hide/show`;
   });
 
   // 10. Only with --locale: does VS Code apply package.nls.<locale>.json without a language pack?
