@@ -3,7 +3,6 @@
  * renders dropped (render token), one Mermaid call at a time, zoom (buttons, Ctrl+wheel) and
  * drag-to-pan, clicks on arrow labels.
  */
-import mermaid from 'mermaid';
 import { h } from './dom';
 import { segmentFromLabel } from './model';
 
@@ -48,6 +47,16 @@ function contrastVars(bg: string, fg: string): Record<string, string> {
   };
 }
 
+/**
+ * Mermaid (about 0.9 MB) loads while the host prepares the first snapshot: the page says it is
+ * ready without waiting for it. Parsing a one-line sequence diagram then fetches that diagram
+ * type's chunk too, so the first real render finds everything in place.
+ */
+const mermaidReady = import('mermaid').then(async ({ default: mermaid }) => {
+  await mermaid.parse('sequenceDiagram\n  participant a').catch(() => undefined);
+  return mermaid;
+});
+
 let queue: Promise<unknown> = Promise.resolve();
 /** Mermaid keeps global configuration: one render (and its configuration) at a time. */
 function serial<T>(fn: () => Promise<T>): Promise<T> {
@@ -67,6 +76,7 @@ class Stale extends Error {}
  */
 export function renderSvg(source: string, cfg: ThemeConfig, stale: () => boolean = () => false): Promise<string> {
   return serial(async () => {
+    const mermaid = await mermaidReady;
     if (stale()) throw new Stale();
     mermaid.initialize({
       startOnLoad: false,
@@ -187,6 +197,7 @@ export class DiagramView {
     this.natural = { width: vb && vb.width > 0 ? vb.width : 800, height: vb && vb.height > 0 ? vb.height : 600 };
     this.host.replaceChildren(node);
     this.svgEl = node;
+    if (performance.getEntriesByName('tcp-tutor:svg').length === 0) performance.mark('tcp-tutor:svg');
     this.wireLabels(node);
     this.applyZoom();
     if (reveal !== undefined) this.reveal(reveal);

@@ -33,6 +33,8 @@ import { button, checkbox, isButton, isFormControl, progressRing, registerContro
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void; getState(): unknown; setState(state: unknown): void };
 
 const vscode = acquireVsCodeApi();
+// Timing marks for `npm run bench:e2e` (page start → ready → first snapshot → first diagram).
+performance.mark('tcp-tutor:script');
 const post = (message: ToHost): void => vscode.postMessage(message);
 
 registerControls();
@@ -465,6 +467,7 @@ async function exportAs(kind: 'mermaid' | 'markdown' | 'svg' | 'png-light' | 'pn
 // ---------------------------------------------------------------------------------------------
 
 function show(snapshot: PanelSnapshot): void {
+  if (!snap) performance.mark('tcp-tutor:snapshot');
   const fileChanged = snap?.uri !== snapshot.uri;
   const langChanged = snap?.lang !== snapshot.lang;
   const saved = parsePanelState(vscode.getState());
@@ -596,3 +599,4 @@ window.addEventListener('error', (e) => post({ type: 'webview/error', message: S
 
 const saved = parsePanelState(vscode.getState());
 post(saved ? { type: 'webview/ready', state: saved } : { type: 'webview/ready' });
+performance.mark('tcp-tutor:ready');
