@@ -7,7 +7,7 @@
  * diagram (the only kind our renderer writes) and no `%%{…}%%` directive (it never writes one).
  */
 import mermaid from 'mermaid';
-import { themeFromBody } from './diagram';
+import { themeFromBody } from './theme';
 
 let counter = 0;
 
