@@ -18,6 +18,8 @@ export function utf8(s: string): Uint8Array {
  * (how many bytes this host has sent before), so a stream reads "abcdef..." across segments.
  */
 export function filler(n: number, offset: number): Uint8Array {
+  // A view of the shared alphabet when it is long enough (payloads are never written to).
+  if (offset % 26 + n <= ALPHABET.length) return ALPHABET.subarray(offset % 26, offset % 26 + n);
   const out = new Uint8Array(n);
   let i = 0;
   let start = offset % 26;
@@ -30,8 +32,8 @@ export function filler(n: number, offset: number): Uint8Array {
   return out;
 }
 
-/** a..z repeated, for `filler`. */
-const ALPHABET = Uint8Array.from({ length: 26 * 40 }, (_, i) => 97 + (i % 26));
+/** a..z repeated, for `filler`: long enough for any one segment's worth (65,535 bytes) from any letter. */
+const ALPHABET = Uint8Array.from({ length: 26 * 2522 }, (_, i) => 97 + (i % 26));
 
 const EMPTY = new Uint8Array(0);
 

@@ -1,11 +1,11 @@
 /**
- * User calls (RFC 9293 §3.10.1-3.10.6: OPEN, SEND, RECEIVE, CLOSE, ABORT, STATUS) plus host crash
- * and reboot. A call the state does not allow returns the RFC's error string: recorded in the
- * `call` event and `trace.errors`, never thrown.
+ * User calls (RFC 9293 §3.10.1-3.10.6: OPEN, SEND, RECEIVE, CLOSE, ABORT, STATUS) plus the sockets
+ * API's accept (for a listener's accept queue) and host crash and reboot. A call the state does not
+ * allow returns the RFC's error string: recorded in the `call` event and `trace.errors`, never thrown.
  */
 import { ScenarioError } from './errors';
 import { currentConn, endpoint, type Conn, type Host } from './model';
-import { seqAdd } from './seq';
+import { seqAdd, seqLt } from './seq';
 import type { Simulator } from './sim';
 import { output, sendAbortRst, sendFinNow, sendSyn, startRtx } from './tcp';
 import type { Cause, Step } from './types';
@@ -14,6 +14,8 @@ type CallStep = Extract<Step, { kind: 'call' }>;
 
 /** Not an RFC string: a crashed host has no TCP to call into. */
 export const HOST_DOWN = 'host is down';
+/** Not an RFC string either: `accept` on a host with no listener. */
+export const NOT_LISTENING = 'not listening';
 
 export function userCall(sim: Simulator, host: Host, step: CallStep): void {
   const call = step.call;
@@ -33,6 +35,8 @@ export function userCall(sim: Simulator, host: Host, step: CallStep): void {
       return listenCall(sim, host, cause);
     case 'connect':
       return connectCall(sim, host, step, cause);
+    case 'accept':
+      return acceptCall(sim, host);
     case 'send':
       return sendCall(sim, host, step);
     case 'receive':
@@ -75,6 +79,26 @@ function listenCall(sim: Simulator, host: Host, cause: Cause): void {
   const l = sim.newConn(host, '', 0, true, null);
   host.listener = l;
   sim.transition(l, 'LISTEN', cause);
+}
+
+/**
+ * accept(2) on the listener (not an RFC 9293 call: its passive OPEN takes one connection; this is
+ * the sockets API the accept queue belongs to). With `acceptBacklog` set it takes the oldest
+ * connection waiting in the accept queue, or, when none is waiting, the next one to complete (the
+ * call blocks). Without, the application has accepted every connection already: nothing to do.
+ */
+function acceptCall(sim: Simulator, host: Host): void {
+  const l = host.listener;
+  if (!l) {
+    // Not an RFC string: accept(2) on a socket that is not listening fails (EINVAL).
+    sim.callEvent(host, 'accept', NOT_LISTENING);
+    return;
+  }
+  sim.callEvent(host, 'accept');
+  if (host.cfg.acceptBacklog === undefined) return;
+  const c = l.acceptQueue.shift();
+  if (c) c.accepted = true;
+  else l.pendingAccepts++;
 }
 
 /** OPEN, active, to the scenario host `target`. */
@@ -125,7 +149,7 @@ function sendCall(sim: Simulator, host: Host, step: CallStep): void {
   if (error !== undefined || !c) return;
   // SYN-SENT, SYN-RECEIVED: "Queue the data for transmission after entering ESTABLISHED state."
   // ESTABLISHED, CLOSE-WAIT: "Segmentize the buffer and send it with a piggybacked acknowledgment".
-  c.sendBuf.append(sim.appData(host, step.data));
+  c.sendBuf.append(sim.appData(host, step.data, step.source));
   output(sim, c, null);
 }
 
@@ -151,7 +175,9 @@ function closeCall(sim: Simulator, host: Host, cause: Cause): void {
     case 'LISTEN':
     case 'SYN-SENT':
       // "Delete the TCB and return 'error: closing' responses to any queued SENDs, or RECEIVEs."
+      // (RECEIVE never waits here: data is handed over as it arrives.)
       sim.callEvent(host, 'close');
+      if (c.sendBuf.length > 0) sim.asyncError(host, 'send', 'closing');
       sim.transition(c, 'CLOSED', cause);
       return;
     case 'SYN-RECEIVED':
@@ -205,14 +231,31 @@ function abortCall(sim: Simulator, host: Host, cause: Cause): void {
     case 'FIN-WAIT-1':
     case 'FIN-WAIT-2':
     case 'CLOSE-WAIT':
-      // "Send a reset segment: <SEQ=SND.NXT><CTL=RST> ... enter CLOSED state, delete the TCB".
+      // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>. All queued SENDs and RECEIVEs should be
+      // given 'connection reset' notification ... Delete the TCB, enter CLOSED state, and return."
       sendAbortRst(sim, c);
+      resetQueuedSends(sim, c);
+      sim.transition(c, 'CLOSED', cause);
+      return;
+    case 'SYN-SENT':
+      // "All queued SENDs and RECEIVEs should be given 'connection reset' notification. Delete the
+      // TCB, enter CLOSED state, and return." No segment: the peer knows nothing yet.
+      resetQueuedSends(sim, c);
       sim.transition(c, 'CLOSED', cause);
       return;
     default:
-      // LISTEN, SYN-SENT: delete the TCB; CLOSING, LAST-ACK, TIME-WAIT: "Respond with 'ok' and
-      // delete the TCB, enter CLOSED state".
+      // LISTEN: "Any outstanding RECEIVEs should be returned with 'error: connection reset'
+      // responses. Delete TCB, enter CLOSED state, and return." CLOSING, LAST-ACK, TIME-WAIT:
+      // "Respond with 'ok' and delete the TCB, enter CLOSED state, and return." No reset either.
       sim.transition(c, 'CLOSED', cause);
       return;
   }
+}
+
+/**
+ * The 'connection reset' notification of queued SENDs: data the application gave that the peer has
+ * not acknowledged. (RECEIVE never waits in this model: data is handed over as it arrives.)
+ */
+function resetQueuedSends(sim: Simulator, c: Conn): void {
+  if (c.sendBuf.length > 0 && seqLt(c.sndUna, seqAdd(c.iss, 1 + c.sendBuf.length))) sim.asyncError(c.host, 'send', 'connection reset');
 }

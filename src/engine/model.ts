@@ -11,8 +11,12 @@ import type { ByteBuf } from './bytes';
 import type { FourTuple } from './isn';
 import type { HostConfig, Millis, TcbSnapshot, TcpState, TimerInfo, TimerName } from './types';
 
-/** Timers of a connection: the trace's four plus Linux's delayed ACK (internal, not in snapshots). */
-export type TimerKey = TimerName | 'delayed-ack';
+/**
+ * Timers of a connection: the trace's four plus two internal ones (no timer events, not in
+ * snapshots): Linux's delayed ACK, and the persist timer that sends zero-window probes (RFC 9293
+ * §3.8.6.1; the probes themselves are in the trace with reason `window-probe`).
+ */
+export type TimerKey = TimerName | 'delayed-ack' | 'persist';
 
 export interface TimerEntry {
   t: Millis;
@@ -110,10 +114,52 @@ export interface Conn {
   finSeq: number | null;
 
   rto: Millis;
+  /**
+   * The RTO that new data's acknowledgment returns the timer to: the profile's initial RTO, or 3 s
+   * once a handshake whose SYN (or SYN,ACK) timed out has completed (RFC 6298 §5.7).
+   */
+  rtoBase: Millis;
+  /** Our SYN or SYN,ACK was retransmitted by the timer (RFC 6298 §5.7). */
+  synTimedOut: boolean;
   retries: number;
+  /** Zero-window probes sent since the window closed (the persist timer's backoff, RFC 9293 §3.8.6.1). */
+  probes: number;
+  /** Probes sent since the peer last answered one (Linux icsk_probes_out). */
+  probesUnanswered: number;
   /** When this connection last answered an unacceptable segment with an ACK (for throttling). */
   lastOowAck: Millis;
   timers: Map<TimerKey, TimerEntry>;
+
+  /**
+   * The application holds this connection: an active OPEN, or a listener's child it has accepted.
+   * A child waiting in its listener's accept queue is not the application's yet: user calls do not
+   * reach it and its errors are not reported.
+   */
+  accepted: boolean;
+  /** A listener's completed children waiting for the application's `accept`, oldest first. */
+  acceptQueue: Conn[];
+  /** A listener's `accept` calls waiting for a connection to complete (accept(2) blocks). */
+  pendingAccepts: number;
+  /**
+   * rfc9293: this passive child reopened a TIME-WAIT connection (RFC 9293 §3.6.1 MAY-2); the old
+   * connection's variables, to return to TIME-WAIT if the SYN turns out to be an old duplicate.
+   */
+  reopened: TimeWaitTcb | null;
+}
+
+/** The sequence variables of a TIME-WAIT connection, kept while a reopened incarnation is half-open. */
+export interface TimeWaitTcb {
+  iss: number;
+  irs: number;
+  sndUna: number;
+  sndNxt: number;
+  sndWnd: number;
+  sndWl1: number;
+  sndWl2: number;
+  rcvNxt: number;
+  finSeq: number | null;
+  passive: boolean;
+  parent: Conn | null;
 }
 
 export function endpoint(addr: string, port: number): string {
@@ -180,12 +226,13 @@ export function closedPlaceholder(h: { address: string; port: number }): TcbSnap
 }
 
 /**
- * The connection user calls and the snapshot address: the newest live connection with another
- * scenario host, else the listener. (`primaryOf` also shows a closed one; see there.)
+ * The connection user calls address: the newest live connection with another scenario host that
+ * the application holds (not one waiting in an accept queue), else the listener. (`primaryOf`,
+ * what the snapshot shows, also counts those and a closed one; see there.)
  */
 export function currentConn(h: Host): Conn | null {
   let best: Conn | null = null;
-  for (const c of h.conns) if (c.peerIsHost && (best === null || c.created > best.created)) best = c;
+  for (const c of h.conns) if (c.peerIsHost && c.accepted && (best === null || c.created > best.created)) best = c;
   return best ?? h.listener;
 }
 

@@ -31,7 +31,22 @@ import type {
 } from './types';
 import { FLAG_DISPLAY_ORDER, SimulationLimitError } from './types';
 import { segmentChecksum } from './checksum';
-import { headerLength } from './wire';
+import { headerLength, parseAddress } from './wire';
+
+/**
+ * The largest `send` (16 MiB): far more than the segment limit lets through, small enough to be
+ * held in memory at once.
+ */
+export const MAX_SEND_BYTES = 16 * 1024 * 1024;
+/** The most data an injected segment can carry: an IPv4 datagram of 65,535 octets less a 20-octet IP and TCP header each. */
+export const MAX_INJECT_BYTES = 65_535 - 40;
+
+/** A byte count from a step: a non-negative integer not above `max`, or a ScenarioError for the step. */
+function byteCount(what: 'send' | 'inject', n: number, max: number, source: unknown): number {
+  const count = Math.max(0, Math.floor(n));
+  if (!(count <= max)) throw new ScenarioError(`${what}: ${n} bytes is more than one ${what} may carry (at most ${max})`, source);
+  return count;
+}
 
 export const DEFAULT_LIMITS: Limits = { maxEvents: 100_000, maxSegments: 10_000, maxVirtualTime: 24 * 3600 * 1000 };
 
@@ -192,8 +207,8 @@ export class Simulator {
   }
 
   /** Bytes for a `send` step (a count of filler letters or a string), recorded as sent. */
-  appData(host: Host, data: number | string | undefined): Uint8Array {
-    const bytes = typeof data === 'string' ? utf8(data) : filler(Math.max(0, Math.floor(data ?? 0)), host.sentCount);
+  appData(host: Host, data: number | string | undefined, source?: unknown): Uint8Array {
+    const bytes = typeof data === 'string' ? utf8(data) : filler(byteCount('send', data ?? 0, MAX_SEND_BYTES, source), host.sentCount);
     host.sentCount += bytes.length;
     this.sent.get(host.name)!.append(bytes);
     return bytes;
@@ -240,9 +255,17 @@ export class Simulator {
       closeQueued: false,
       finSeq: null,
       rto: this.profile.rtoInitial,
+      rtoBase: this.profile.rtoInitial,
+      synTimedOut: false,
       retries: 0,
+      probes: 0,
+      probesUnanswered: 0,
       lastOowAck: -Infinity,
       timers: new Map(),
+      accepted: !passive || host.cfg.acceptBacklog === undefined,
+      acceptQueue: [],
+      pendingAccepts: 0,
+      reopened: null,
     };
     if (c.peerIsHost) host.lastPeerConn = c;
     return c;
@@ -285,6 +308,8 @@ export class Simulator {
       if (c.parent) {
         const j = c.parent.children.indexOf(c);
         if (j >= 0) c.parent.children.splice(j, 1);
+        const k = c.parent.acceptQueue.indexOf(c);
+        if (k >= 0) c.parent.acceptQueue.splice(k, 1);
       }
     }
     this.emit({ kind: 'state', t: this.now, host: host.name, conn: c.id, from, to, cause });
@@ -298,7 +323,10 @@ export class Simulator {
   // ------------------------------------------------------------------------------------------
   // Timers
 
-  /** (Re)starts a timer. Retransmission timers and the delayed ACK hold back settling; TIME-WAIT and the user timeout do not. */
+  /**
+   * (Re)starts a timer. Retransmission timers and the delayed ACK hold back settling; TIME-WAIT, the
+   * user timeout and the persist timer do not (a window that stays closed would never settle).
+   */
   setTimer(c: Conn, name: TimerKey, delay: Millis): void {
     const old = c.timers.get(name);
     if (old) this.dropEntry(old);
@@ -307,7 +335,7 @@ export class Simulator {
     if (blocking) this.blockingTimers++;
     c.timers.set(name, e);
     this.push(e);
-    if (name !== 'delayed-ack') this.emit({ kind: 'timer', t: this.now, host: c.host.name, conn: c.id, timer: name, action: 'set', expiresAt: e.t });
+    if (name !== 'delayed-ack' && name !== 'persist') this.emit({ kind: 'timer', t: this.now, host: c.host.name, conn: c.id, timer: name, action: 'set', expiresAt: e.t });
   }
 
   cancelTimer(c: Conn, name: TimerKey, record = true): void {
@@ -315,7 +343,7 @@ export class Simulator {
     if (!e) return;
     this.dropEntry(e);
     c.timers.delete(name);
-    if (record && name !== 'delayed-ack') this.emit({ kind: 'timer', t: this.now, host: c.host.name, conn: c.id, timer: name, action: 'cancelled' });
+    if (record && name !== 'delayed-ack' && name !== 'persist') this.emit({ kind: 'timer', t: this.now, host: c.host.name, conn: c.id, timer: name, action: 'cancelled' });
   }
 
   private dropEntry(e: TimerEntry): void {
@@ -516,7 +544,7 @@ export class Simulator {
       if (e.blocking) this.blockingTimers--;
       this.active = e.conn.host;
       e.conn.timers.delete(e.name);
-      if (e.name !== 'delayed-ack') this.emit({ kind: 'timer', t: this.now, host: e.conn.host.name, conn: e.conn.id, timer: e.name, action: 'fired' });
+      if (e.name !== 'delayed-ack' && e.name !== 'persist') this.emit({ kind: 'timer', t: this.now, host: e.conn.host.name, conn: e.conn.id, timer: e.name, action: 'fired' });
       this.hooks.onTimer(this, e.conn, e.name);
       this.refreshLast();
     }
@@ -594,6 +622,12 @@ export class Simulator {
     if (!m) throw new ScenarioError(`"${spec}" is neither a host of the scenario nor address:port`, source);
     const addr = m[1]!;
     const port = Number(m[2]);
+    if (port > 65535) throw new ScenarioError(`inject: port ${m[2]} of "${spec}" is out of range (0..65535)`, source);
+    try {
+      parseAddress(addr);
+    } catch {
+      throw new ScenarioError(`inject: "${addr}" of "${spec}" is not an IPv4 or IPv6 address`, source);
+    }
     return { addr, port, name: this.nameOf(addr, port) };
   }
 
@@ -601,7 +635,9 @@ export class Simulator {
   private inject(step: Extract<Step, { kind: 'inject' }>): void {
     const from = this.endpointOf(step.from, step.source);
     const to = this.endpointOf(step.to, step.source);
-    const payload = step.data === undefined ? new Uint8Array(0) : typeof step.data === 'string' ? utf8(step.data) : filler(Math.max(0, Math.floor(step.data)), 0);
+    if (from.addr.includes(':') !== to.addr.includes(':')) throw new ScenarioError(`inject: "${step.from}" and "${step.to}" are not both IPv4 or both IPv6`, step.source);
+    const payload = step.data === undefined ? new Uint8Array(0) : typeof step.data === 'string' ? utf8(step.data) : filler(byteCount('inject', step.data, MAX_INJECT_BYTES, step.source), 0);
+    if (payload.length > MAX_INJECT_BYTES) throw new ScenarioError(`inject: ${payload.length} bytes of data do not fit in one segment (at most ${MAX_INJECT_BYTES})`, step.source);
     const seg = this.finishSegment({
       srcAddr: from.addr,
       srcPort: from.port,

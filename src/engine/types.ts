@@ -100,12 +100,19 @@ export interface HostConfig {
   mss?: number;
   /** Window scale shift this host offers on its SYN; omitted = option not sent. */
   wscale?: number;
+  /**
+   * Accept queue of a listener (the `backlog` argument of listen(2)): when set, completed
+   * connections wait in the queue until the application takes them with the `accept` call, and at
+   * most this many wait (linux: one more, as sk_acceptq_is_full() compares with `>`). Omitted: no
+   * queue, the application accepts every connection as soon as it completes.
+   */
+  acceptBacklog?: number;
 }
 
 /** Virtual time in milliseconds (may be fractional). */
 export type Millis = number;
 
-export type UserCall = 'listen' | 'connect' | 'send' | 'receive' | 'close' | 'abort' | 'status' | 'crash' | 'reboot';
+export type UserCall = 'listen' | 'connect' | 'accept' | 'send' | 'receive' | 'close' | 'abort' | 'status' | 'crash' | 'reboot';
 
 export type Step =
   | {
@@ -210,6 +217,7 @@ export type SendReason =
   | 'ack-unacceptable' // RFC 9293 §3.10.7.4: unacceptable segment → send ACK
   | 'time-wait-ack' // re-acknowledging a retransmitted FIN in TIME-WAIT
   | 'syn-cookie' // SYN,ACK whose ISN is a SYN cookie
+  | 'window-probe' // zero-window probe sent by the persist timer (RFC 9293 §3.8.6.1)
   | 'injected'
   | 'duplicate';
 
@@ -222,6 +230,7 @@ export type Disposition =
   | 'answered-rst'
   | 'reset' // an acceptable RST closed the connection
   | 'backlog-full' // SYN dropped because the SYN backlog was full
+  | 'accept-queue-full' // SYN, or a handshake's last ACK (linux), dropped because the accept queue was full
   | 'cookie-rejected'; // ACK with an invalid or stale SYN cookie
 
 export interface TimerInfo {

@@ -1,7 +1,8 @@
 // Observes what this machine's Linux kernel does on loopback for a few scenarios, with tcpdump,
 // and prints it as JSON: the ground truth the engine's `linux` profile is compared with.
-//   node test/kernel/observe.mjs [scenario...]     (needs root and tcpdump)
-// Loopback only. Any iptables rule added here is removed before the script ends.
+//   node test/kernel/observe.mjs [scenario...]     (needs root, tcpdump and python3)
+// Loopback only; no iptables rules. compare.ts runs it in a private network namespace when it can
+// (its own loopback and default sysctls).
 import { spawn, execFileSync } from 'node:child_process';
 import net from 'node:net';
 
@@ -82,6 +83,34 @@ function timeWaitTimers(port) {
     });
 }
 
+/**
+ * Runs a test/kernel/craft.py scenario: resolves with what it printed once it is done, plus a
+ * `cleanup` that lets it close its sockets (after the capture has stopped).
+ */
+function craft(name, port) {
+  const proc = spawn('python3', [new URL('./craft.py', import.meta.url).pathname, name, String(port)], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  proc.stderr.on('data', (d) => (err += d));
+  const exited = new Promise((resolve) => proc.on('close', resolve));
+  return new Promise((resolve, reject) => {
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const nl = out.indexOf('\n');
+      if (nl < 0) return;
+      resolve({
+        ...JSON.parse(out.slice(0, nl)),
+        cleanup: async () => {
+          proc.stdin.end();
+          await exited;
+        },
+      });
+    });
+    proc.on('error', reject);
+    exited.then((code) => reject(new Error(`craft.py ${name} exited (${code}): ${err.trim()}`)));
+  });
+}
+
 const scenarios = {
   // Handshake, 100 bytes each way in turn, the client closes first, then the server.
   async 'close-client-first'(port) {
@@ -142,6 +171,10 @@ const scenarios = {
     const err = await new Promise((r) => client.on('error', r));
     return { error: err.code };
   },
+  // Scenarios with crafted segments (test/kernel/craft.py), see there.
+  ...Object.fromEntries(
+    ['synrecv-dup-syn', 'synrecv-rst-exact', 'synrecv-rst-inwindow', 'synrecv-new-syn', 'tw-rst', 'tw-rst-inwindow', 'tw-syn-no-listener', 'tw-syn-listener', 'syn-data', 'accept-queue'].map((name) => [name, (port) => craft(name, port)]),
+  ),
   // ABORT: SO_LINGER 0 then close sends RST.
   async abort(port) {
     const server = await listen(port, (s) => s.on('error', () => {}));
@@ -160,16 +193,19 @@ async function main() {
   const results = {};
   let port = 47000 + Math.floor(Math.random() * 1000);
   for (const name of names) {
-    port++;
+    // Two ports per scenario: some use port + 1 for their second socket.
+    port += 2;
     const cap = startCapture(port);
     await cap.ready;
     let extra;
     try {
       extra = await scenarios[name](port);
     } catch (e) {
-      extra = { error: String(e) };
+      extra = { failure: String(e) };
     }
     const segments = await cap.stop();
+    if (typeof extra?.cleanup === 'function') await extra.cleanup();
+    delete extra?.cleanup;
     results[name] = { port, segments, ...extra };
   }
   console.log(JSON.stringify(results, null, 2));

@@ -157,11 +157,46 @@ describe('TIME-WAIT and a new SYN', () => {
     expect(t.final).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED' });
     expect(t.segments.some((s) => s.retransmission)).toBe(false);
   });
-  it('rfc9293: the SYN is answered as unacceptable; the connection opens only after a reset and a retransmitted SYN', () => {
+  it('rfc9293: the SYN reopens the connection from TIME-WAIT (§3.6.1 MAY-2), the ISS above the old SND.NXT', () => {
     const t = simulate(scenario(steps, { hosts }));
-    expect(transitions(t, 'server')).toContain('TIME-WAIT → CLOSED');
-    expect(t.segments.some((s) => s.retransmission && s.from === 'client')).toBe(true);
+    expect(transitions(t, 'server')).toContain('TIME-WAIT → SYN-RECEIVED');
+    expect(t.segments.some((s) => s.retransmission)).toBe(false);
     expect(t.final).toEqual({ client: 'ESTABLISHED', server: 'ESTABLISHED' });
+  });
+  it.each([
+    ['rfc9293', 5002 + 128_000],
+    ['linux', 5002 + 65_537],
+  ] as const)('%s: the new ISS (old SND.NXT 5002, fixed ISN 5000 not larger)', (profile, iss) => {
+    const t = simulate(scenario(steps, { profile, hosts }));
+    expect(t.segments.filter((s) => s.from === 'server' && s.seg.flags.includes('SYN')).map((s) => s.seg.seq)).toEqual([5000, iss]);
+  });
+  it('rfc9293: the generator\'s ISN is kept when it is already larger than the old SND.NXT', () => {
+    // rfc793 clock ISNs: 12500 at 50 ms for the first connection, 100000 at 400 ms for the reopened one.
+    const t = simulate(scenario(steps, { hosts: { client: { ...CLIENT, isn: 'rfc793' }, server: { ...SERVER, isn: 'rfc793' } } }));
+    expect(t.segments.filter((s) => s.from === 'server' && s.seg.flags.includes('SYN')).map((s) => [s.sentAt, s.seg.seq])).toEqual([
+      [50, 12_500],
+      [400, 100_000],
+    ]);
+  });
+});
+
+describe('ACKs answering unacceptable segments', () => {
+  // Two out-of-window data segments 100 ms apart, then two out-of-window bare ACKs 100 ms apart.
+  const steps = [
+    ...established(),
+    inject('server', 'client', ['ACK'], { seq: 4000, ack: 1001, data: 5 }),
+    inject('server', 'client', ['ACK'], { seq: 4005, ack: 1001, data: 5, at: 250 }),
+    inject('server', 'client', ['ACK'], { seq: 4000, ack: 1001, at: 1000 }),
+    inject('server', 'client', ['ACK'], { seq: 4000, ack: 1001, at: 1100 }),
+    inject('server', 'client', ['FIN', 'ACK'], { seq: 4000, ack: 1001, at: 1200 }),
+  ];
+  it.each(['rfc9293', 'linux'] as const)('%s: segments with data or FIN are always answered, a second bare ACK within 500 ms is not', (profile) => {
+    const t = simulate(scenario(steps, { profile }));
+    expect(t.segments.filter((s) => s.injected).map((s) => s.disposition)).toEqual(['answered-ack', 'answered-ack', 'answered-ack', 'ignored', 'answered-ack']);
+  });
+  it('linux: SYNs are rate-limited as well (tcp_oow_rate_limited)', () => {
+    const t = simulate(scenario([...established(), inject('server', 'client', ['SYN'], { seq: 9000 }), inject('server', 'client', ['SYN'], { seq: 9001, at: 250 })], { profile: 'linux' }));
+    expect(t.segments.filter((s) => s.injected).map((s) => s.disposition)).toEqual(['answered-challenge-ack', 'ignored']);
   });
 });
 
