@@ -147,6 +147,7 @@ export function acceptanceOf(ctx: QuizContext, rec: SegmentRecord, d: Dispositio
       return 'accepted';
     case 'ignored':
     case 'backlog-full':
+    case 'accept-queue-full':
       return 'ignored';
     case 'answered-ack':
       return 'ack';

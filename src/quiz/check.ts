@@ -6,7 +6,9 @@ import type { Lang, LocalText } from '../common/text';
 import type { Flag, SegmentRecord, TcpState } from '../engine/types';
 import {
   acknowledgedSegment,
+  answerSent,
   computeAnswer,
+  deliverIndex,
   findSegment,
   hasFlag,
   isRelative,
@@ -14,11 +16,12 @@ import {
   QuizError,
   relativeBases,
   synsFrom,
+  tcbAt,
   timeWaitMs,
   u32,
 } from './answers';
 import { formatAnswer } from './explain';
-import { msg } from './messages';
+import { fieldName, msg, sentences } from './messages';
 import {
   isNoneWord,
   parseAcceptance,
@@ -76,26 +79,34 @@ function closers(ctx: QuizContext): { active: string | null; simultaneous: boole
 function stateMisconception(ctx: QuizContext, host: string, after: number, expected: TcpState, given: TcpState, lang: Lang): string | undefined {
   const { simultaneous } = closers(ctx);
   const twSeconds = timeWaitMs(ctx) / 1000;
+  const linux = ctx.scenario.profile === 'linux';
   const closingSide: TcpState[] = ['FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSING', 'TIME-WAIT'];
   const passiveSide: TcpState[] = ['CLOSE-WAIT', 'LAST-ACK'];
-  if (expected === 'TIME-WAIT' && given === 'CLOSED') return msg(lang, 'msTimeWaitNotClosed', host, twSeconds);
+  if (expected === 'TIME-WAIT' && given === 'CLOSED') return msg(lang, 'msTimeWaitNotClosed', host, twSeconds, linux);
   if (given === 'LAST-ACK' && closingSide.includes(expected)) return msg(lang, 'msLastAckIsPassive', host);
   if (given === 'CLOSE-WAIT' && closingSide.includes(expected)) return msg(lang, 'msCloseWaitIsPassive', host);
   if (passiveSide.includes(expected) && closingSide.includes(given)) return msg(lang, 'msPassiveCloser', host);
   if (expected === 'SYN-RECEIVED' && given === 'ESTABLISHED') return msg(lang, 'msSynReceivedUntilAck', host);
   if (expected === 'SYN-RECEIVED' && given === 'SYN-SENT') return msg(lang, 'msSimultaneousOpen', host);
   if (expected === 'ESTABLISHED' && given === 'SYN-RECEIVED') return msg(lang, 'msActiveOpenerSkipsSynReceived', host);
-  if (expected === 'CLOSING' && (given === 'FIN-WAIT-2' || given === 'TIME-WAIT')) return msg(lang, 'msClosing', host);
+  if (expected === 'CLOSING' && given === 'FIN-WAIT-2') return msg(lang, 'msClosing', host);
+  if (expected === 'CLOSING' && given === 'TIME-WAIT') return msg(lang, 'msClosingNotTimeWait', host);
   if (expected === 'FIN-WAIT-2' && given === 'CLOSING') return msg(lang, 'msFinWait2NotClosing', host);
   if (expected === 'TIME-WAIT' && given === 'CLOSING' && simultaneous) return msg(lang, 'msClosingToTimeWait', host);
   if (expected === 'FIN-WAIT-1' && given === 'FIN-WAIT-2') return msg(lang, 'msFinWait1', host);
   if (expected === 'FIN-WAIT-2' && given === 'FIN-WAIT-1') return msg(lang, 'msFinWait2', host);
   if (expected === 'CLOSE-WAIT' && (given === 'CLOSED' || given === 'LAST-ACK')) return msg(lang, 'msCloseWait', host);
-  if (expected === 'CLOSED' && given === 'TIME-WAIT') return msg(lang, 'msTimeWaitExpired', host, twSeconds);
-  if (expected === 'CLOSED' && after > 0) {
-    const rec = ctx.trace.segments.find((r) => r.n === after);
-    if (rec && rec.to === host && hasFlag(rec, 'RST')) return msg(lang, 'msResetCloses', host, after);
+  if (expected === 'CLOSED' && given === 'TIME-WAIT') return msg(lang, 'msTimeWaitExpired', host, twSeconds, linux);
+  if (expected === 'LISTEN' && given === 'SYN-RECEIVED') return msg(lang, 'msListenerStays', host);
+  if (expected === 'LAST-ACK' && given === 'CLOSE-WAIT') return msg(lang, 'msLastAckAfterClose', host);
+  const rec = after > 0 ? ctx.trace.segments.find((r) => r.n === after) : undefined;
+  if (expected === 'LAST-ACK' && given === 'CLOSED') return msg(lang, 'msLastAckWaits', host, rec && rec.to === host && rec.fate === 'dropped' ? rec.n : null);
+  if (expected === 'TIME-WAIT' && given === 'FIN-WAIT-2' && rec && rec.to === host && rec.fate !== 'dropped' && hasFlag(rec, 'FIN')) {
+    const i = deliverIndex(ctx.trace, rec.n);
+    const before = i > 0 ? tcbAt(ctx.trace, i - 1, host)?.state : undefined;
+    return msg(lang, before === 'FIN-WAIT-1' ? 'msFinAckCombined' : 'msFinEndsFinWait2', host, rec.n);
   }
+  if (expected === 'CLOSED' && rec && rec.to === host && hasFlag(rec, 'RST')) return msg(lang, 'msResetCloses', host, after);
   return undefined;
 }
 
@@ -119,6 +130,12 @@ function numberFieldMisconception(
     return msg(lang, 'msAbsoluteGiven', field, base);
   }
   const given = relative && base !== null ? u32(givenAsked + base) : givenAsked;
+  // A reset for no connection is built from the segment it answers (RFC 9293 §3.10.7.1).
+  if (field === 'seq' && hasFlag(rec, 'RST') && rec.reason !== 'rst-abort' && !rec.injected && given !== rec.seg.seq) {
+    const trigger = ctx.trace.segments.find((r) => r.to === rec.from && r.arrivedAt === rec.sentAt && r.n < rec.n);
+    if (trigger && hasFlag(trigger, 'ACK') && given === 0) return msg(lang, 'msRstSeqFromAck', trigger.n, trigger.seg.ack);
+    if (trigger && !hasFlag(trigger, 'ACK') && rec.seg.seq === 0) return msg(lang, 'msRstSeqZero', trigger.n);
+  }
   if (field === 'ack' && given === rec.seg.seq && rec.seg.seq !== rec.seg.ack) return msg(lang, 'msSwappedSeqAck', 'ack');
   if (field === 'seq' && hasFlag(rec, 'ACK') && given === rec.seg.ack && rec.seg.seq !== rec.seg.ack) return msg(lang, 'msSwappedSeqAck', 'seq');
   if (field === 'ack') {
@@ -144,11 +161,15 @@ function numberFieldMisconception(
 
 function flagsMisconception(rec: SegmentRecord, expected: Flag[], given: Flag[], lang: Lang): string | undefined {
   const without = (fs: Flag[], f: Flag) => fs.filter((x) => x !== f);
+  // An ABORT's reset answers no segment: whether it carries ACK depends on the stack, not on a trigger.
+  const abort = rec.reason === 'rst-abort';
   if (expected.includes('ACK') && !given.includes('ACK') && sameFlags(without(expected, 'ACK'), given)) {
-    return expected.includes('RST') ? msg(lang, 'msRstAck') : msg(lang, 'msAckAlwaysSet', rec.n);
+    if (expected.includes('RST')) return msg(lang, abort ? 'msAbortRstAck' : 'msRstAck');
+    return msg(lang, 'msAckAlwaysSet', rec.n);
   }
   if (!expected.includes('ACK') && given.includes('ACK') && sameFlags(expected, without(given, 'ACK'))) {
-    return expected.includes('SYN') ? msg(lang, 'msFirstSynNoAck') : msg(lang, 'msRstNoAck');
+    if (expected.includes('SYN')) return msg(lang, 'msFirstSynNoAck');
+    return msg(lang, abort ? 'msAbortRstNoAck' : 'msRstNoAck');
   }
   if (sameFlags(without(expected, 'PSH'), without(given, 'PSH'))) return msg(lang, 'msPsh');
   return undefined;
@@ -159,6 +180,7 @@ function acceptanceMisconception(ctx: QuizContext, rec: SegmentRecord, expected:
   if (expected === 'challenge-ack') return msg(lang, isRst ? 'msChallengeAckRst' : 'msChallengeAckSyn');
   if (expected === 'ignored' && isRst && (given === 'rst' || given === 'ack')) return msg(lang, 'msNeverAnswerRst');
   if (expected === 'ignored' && rec.disposition === 'backlog-full') return msg(lang, 'msBacklogFull');
+  if (expected === 'ignored' && rec.disposition === 'accept-queue-full') return msg(lang, 'msAcceptQueueFull');
   if (expected === 'ack' && given === 'ignored') return msg(lang, 'msUnacceptableAck');
   if (expected === 'ack' && given === 'rst') return msg(lang, 'msAckNotRst');
   if (expected === 'rst' && (given === 'ignored' || given === 'ack')) return msg(lang, 'msNoSocketRst');
@@ -180,11 +202,15 @@ function numberMisconception(q: NumberQuestion, ctx: QuizContext, expected: numb
       if (given === window * wscale && wscale > 1) return msg(lang, 'msWindowShift', wscale);
       return undefined;
     }
-    case 'time-wait':
+    case 'time-wait': {
       if (given * 2 === expected) return msg(lang, 'msTimeWaitIsTwoMsl');
-      if (ctx.scenario.profile === 'linux' && q.msl === undefined && ctx.scenario.network.msl === undefined && given === 240_000) return msg(lang, 'msLinuxTimeWait');
+      const msl = q.msl ?? ctx.scenario.network.msl;
+      // A scenario (or question) with its own MSL: neither the RFC's 4 min nor Linux's 60 s applies.
+      if (msl !== undefined) return given === 60_000 || given === 240_000 ? msg(lang, 'msScenarioMsl', msl, expected) : undefined;
+      if (ctx.scenario.profile === 'linux' && given === 240_000) return msg(lang, 'msLinuxTimeWait');
       if (ctx.scenario.profile === 'rfc9293' && given === 60_000) return msg(lang, 'msRfcTimeWait');
       return undefined;
+    }
     case 'next-isn': {
       const syns = synsFrom(ctx.trace, q.host ?? Object.keys(ctx.scenario.hosts)[0] ?? '');
       const prev = syns[syns.length - 2];
@@ -273,13 +299,13 @@ export function checkAnswer(q: QuestionSpec, ctx: QuizContext, input: string | R
         f === 'flags'
           ? checkFlagsValue(rec, expected as Flag[], text, lang)
           : checkNumberField(ctx, rec, f, isRelative(q), expected as number, (answer.absent ?? []).includes(f), text, lang);
-      if ('invalid' in v) return invalid(`${f}: ${v.invalid}`);
+      if ('invalid' in v) return invalid(`${fieldName(lang, f)}${lang === 'en' ? ': ' : '：'}${v.invalid}`);
       fields[f] = v.ok;
       if (!v.ok && v.misconception && !misconception) misconception = v.misconception;
       if (v.note) notes.push(v.note);
     }
     const ok = Object.values(fields).every((x) => x);
-    const r = verdict({ ok, misconception, note: notes.length > 0 ? notes.join(' ') : undefined });
+    const r = verdict({ ok, misconception, note: notes.length > 0 ? sentences(lang, notes) : undefined });
     r.fields = fields;
     return r;
   }
@@ -309,7 +335,13 @@ export function checkAnswer(q: QuestionSpec, ctx: QuizContext, input: string | R
       const p = parseAcceptance(input, lang);
       if (!p.ok) return invalid(p.message);
       if (p.value === answer.value) return verdict({ ok: true });
-      return verdict({ ok: false, misconception: acceptanceMisconception(ctx, findSegment(ctx, q.segment), answer.value, p.value, lang) });
+      const rec = findSegment(ctx, q.segment);
+      // A retransmitted FIN in TIME-WAIT: the host recognises it, re-acknowledges it and restarts its
+      // timer (RFC 9293 §3.10.7.4). "Accepted" describes that as fairly as "answered with an ACK".
+      if (answer.value === 'ack' && p.value === 'accepted' && answerSent(ctx, rec)?.reason === 'time-wait-ack') {
+        return verdict({ ok: true, note: msg(lang, 'noteTimeWaitReack', rec.to) });
+      }
+      return verdict({ ok: false, misconception: acceptanceMisconception(ctx, rec, answer.value, p.value, lang) });
     }
     case 'number': {
       if (answer.kind !== 'number') break;

@@ -25,8 +25,8 @@ import {
   u32,
   closeSegments,
 } from './answers';
-import { displayNumbers } from '../render/labels';
-import { msg, transitionText, reasonText, acceptanceText } from './messages';
+import { displayNumbers, timerName } from '../render/labels';
+import { msg, transitionText, reasonText, acceptanceText, fieldList, sentences } from './messages';
 import { choiceLabel } from './parse';
 import type { AcceptedQuestion, Answer, NumberQuestion, QuestionSpec, QuizContext, SegmentField } from './types';
 
@@ -42,8 +42,9 @@ export function describeSegment(rec: SegmentRecord, opts: { n?: boolean; flags?:
   return parts.join(' ');
 }
 
+/** The TCB's variables in a line; nothing for CLOSED, where no TCB exists (RFC 9293 §3.3.2). */
 function tcbLine(tcb: TcbSnapshot | undefined): string {
-  if (!tcb) return '';
+  if (!tcb || tcb.state === 'CLOSED') return '';
   const parts: string[] = [];
   if (tcb.sndUna !== null) parts.push(`SND.UNA=${tcb.sndUna}`);
   if (tcb.sndNxt !== null) parts.push(`SND.NXT=${tcb.sndNxt}`);
@@ -115,7 +116,10 @@ export function promptFor(q: QuestionSpec, ctx: QuizContext, lang: Lang): string
     switch (q.ask) {
       case 'state':
         if (q.after <= 0) return msg(lang, 'promptStateStart', q.host);
-        return msg(lang, 'promptState', q.host, q.after, describeSegment(findSegment(ctx, q.after), { n: false }));
+        {
+          const rec = findSegment(ctx, q.after);
+          return msg(lang, 'promptState', q.host, q.after, describeSegment(rec, { n: false }), rec.fate === 'dropped');
+        }
       case 'seq':
       case 'ack': {
         const rec = findSegment(ctx, q.segment);
@@ -127,7 +131,7 @@ export function promptFor(q: QuestionSpec, ctx: QuizContext, lang: Lang): string
       }
       case 'segment': {
         const rec = findSegment(ctx, q.segment);
-        return msg(lang, 'promptSegment', rec.n, rec.from, rec.to, q.fields.join(', '), isRelative(q));
+        return msg(lang, 'promptSegment', rec.n, rec.from, rec.to, fieldList(lang, q.fields), isRelative(q));
       }
       case 'accepted': {
         const rec = findSegment(ctx, q.segment);
@@ -148,9 +152,9 @@ export function promptFor(q: QuestionSpec, ctx: QuizContext, lang: Lang): string
 function promptNumber(q: NumberQuestion, ctx: QuizContext, lang: Lang): string {
   switch (q.topic) {
     case 'header-length':
-      return msg(lang, 'promptHeaderLength', optionsText(q));
+      return msg(lang, 'promptHeaderLength', optionsText(q, lang));
     case 'data-offset':
-      return msg(lang, 'promptDataOffset', optionsText(q));
+      return msg(lang, 'promptDataOffset', optionsText(q, lang));
     case 'effective-window':
       return msg(lang, 'promptEffectiveWindow', q.window ?? 65535, q.wscale ?? 0);
     case 'time-wait':
@@ -164,22 +168,25 @@ function promptNumber(q: NumberQuestion, ctx: QuizContext, lang: Lang): string {
   }
 }
 
-function optionsText(q: NumberQuestion): string {
+/** The options of a header question: "MSS 1460, WS 7, SACK-permitted" / "MSS 1460、窗口扩大因子 7、允许 SACK". */
+function optionsText(q: NumberQuestion, lang: Lang): string {
   const o = q.options ?? {};
   const parts: string[] = [];
+  const en = lang === 'en';
   if (o.mss !== undefined) parts.push(`MSS ${o.mss}`);
-  if (o.wscale !== undefined) parts.push(`WS ${o.wscale}`);
-  if (o.sackPermitted) parts.push('SACK-permitted');
-  if (o.timestamps) parts.push('Timestamps');
-  return parts.join(', ');
+  if (o.wscale !== undefined) parts.push(en ? `WS ${o.wscale}` : `窗口扩大因子 ${o.wscale}`);
+  if (o.sackPermitted) parts.push(en ? 'SACK-permitted' : '允许 SACK');
+  if (o.timestamps) parts.push(en ? 'Timestamps' : '时间戳');
+  return parts.join(en ? ', ' : '、');
 }
 
-function causeText(trace: Trace, cause: Cause, lang: Lang): string {
+function causeText(ctx: QuizContext, cause: Cause, lang: Lang): string {
+  const trace = ctx.trace;
   switch (cause.type) {
     case 'call':
       return msg(lang, 'causeCall', cause.call.toUpperCase());
     case 'timer':
-      return msg(lang, 'causeTimer', cause.timer);
+      return msg(lang, 'causeTimer', timerName(cause.timer, lang, ctx.scenario.profile));
     case 'segment': {
       const rec = trace.segments.find((r) => r.n === cause.n);
       return msg(lang, 'causeSegment', rec ? describeSegment(rec) : `#${cause.n}`);
@@ -218,19 +225,20 @@ function stateStory(ctx: QuizContext, host: string, i: number, after: number, la
     const cause = last.cause;
     const causeRec = cause.type === 'segment' ? trace.segments.find((r) => r.n === cause.n) : undefined;
     parts.push(
-      msg(lang, 'explainTransition', host, last.from, last.to, causeText(trace, cause, lang)),
+      msg(lang, 'explainTransition', host, last.from, last.to, causeText(ctx, cause, lang)),
       transitionText(lang, last.from, last.to, {
         host,
         ack: causeRec && hasFlag(causeRec, 'ACK') ? causeRec.seg.ack : null,
         rst: causeRec ? hasFlag(causeRec, 'RST') : false,
         call: cause.type === 'call' ? cause.call : null,
         timeWaitSeconds: timeWaitMs(ctx) / 1000,
+        linux: ctx.scenario.profile === 'linux',
       }),
     );
   }
   const line = tcbLine(tcb);
   if (line) parts.push(msg(lang, 'explainTcb', host, line));
-  return parts.filter((p) => p !== '').join(' ');
+  return sentences(lang, parts);
 }
 
 function explainSeq(ctx: QuizContext, rec: SegmentRecord, relative: boolean, lang: Lang): string {
@@ -251,7 +259,7 @@ function explainSeq(ctx: QuizContext, rec: SegmentRecord, relative: boolean, lan
   }
   const base = relativeBases(ctx, rec).seq;
   if (relative && base !== null) parts.push(msg(lang, 'explainRelative', 'seq', rec.seg.seq, base, u32(rec.seg.seq - base)));
-  return parts.join(' ');
+  return sentences(lang, parts);
 }
 
 function explainAck(ctx: QuizContext, rec: SegmentRecord, relative: boolean, lang: Lang): string {
@@ -263,7 +271,7 @@ function explainAck(ctx: QuizContext, rec: SegmentRecord, relative: boolean, lan
   } else parts.push(msg(lang, 'explainAckRcvNxt', rec.n, rec.from, rec.seg.ack));
   const base = relativeBases(ctx, rec).ack;
   if (relative && base !== null) parts.push(msg(lang, 'explainRelative', 'ack', rec.seg.ack, base, u32(rec.seg.ack - base)));
-  return parts.join(' ');
+  return sentences(lang, parts);
 }
 
 function explainFlags(ctx: QuizContext, rec: SegmentRecord, lang: Lang): string {
@@ -306,8 +314,10 @@ function explainAccepted(ctx: QuizContext, q: AcceptedQuestion, lang: Lang): str
       return msg(lang, 'whyIgnored', rec.n, to, state, line);
     case 'backlog-full':
       return msg(lang, 'whyBacklogFull', rec.n, to);
+    case 'accept-queue-full':
+      return msg(lang, 'whyAcceptQueueFull', rec.n, to);
     case 'answered-ack':
-      if (state === 'TIME-WAIT' && hasFlag(rec, 'FIN')) return msg(lang, 'whyTimeWaitReack', rec.n, to);
+      if (state === 'TIME-WAIT' && hasFlag(rec, 'FIN')) return msg(lang, 'whyTimeWaitReack', rec.n, to, ctx.scenario.profile === 'linux');
       if (acceptable === true && tcb?.sndNxt !== null && tcb?.sndNxt !== undefined && hasFlag(rec, 'ACK'))
         return msg(lang, 'whyAckTooNew', rec.n, to, rec.seg.ack, tcb.sndNxt);
       return msg(lang, 'whyUnacceptable', rec.n, to, rec.seg.seq, line);
@@ -332,7 +342,7 @@ function explainNumber(q: NumberQuestion, ctx: QuizContext, value: number, lang:
   switch (q.topic) {
     case 'header-length':
     case 'data-offset':
-      return msg(lang, 'explainHeader', optionsText(q), value, q.topic === 'data-offset');
+      return msg(lang, 'explainHeader', optionsText(q, lang), value, q.topic === 'data-offset');
     case 'effective-window':
       return msg(lang, 'explainWindow', q.window ?? 65535, q.wscale ?? 0, value);
     case 'time-wait':
@@ -347,7 +357,7 @@ function explainNumber(q: NumberQuestion, ctx: QuizContext, value: number, lang:
     }
     case 'close-segments': {
       const segs = closeSegments(ctx.trace);
-      return msg(lang, 'explainCloseSegments', value, segs.map((r) => `#${r.n} ${r.from}→${r.to} [${r.seg.flags.join(',')}]`).join('; '));
+      return msg(lang, 'explainCloseSegments', value, segs.map((r) => `#${r.n} ${r.from}→${r.to} [${r.seg.flags.join(',')}]`).join(lang === 'en' ? '; ' : '；'));
     }
     case 'segment-count':
       return msg(lang, 'explainSegmentCount', value);
@@ -385,7 +395,7 @@ function generatedExplanation(q: QuestionSpec, ctx: QuizContext, lang: Lang): st
       if (q.fields.includes('flags')) parts.push(explainFlags(ctx, rec, lang));
       if (q.fields.includes('len')) parts.push(msg(lang, 'explainLen', rec.n, rec.seg.payload.length));
       if (q.fields.includes('window')) parts.push(msg(lang, 'explainWindowField', rec.n, rec.seg.window));
-      return parts.join(' ');
+      return sentences(lang, parts);
     }
     case 'accepted':
       return explainAccepted(ctx, q, lang);

@@ -11,14 +11,45 @@ function pair<A extends unknown[]>(en: (...a: A) => string, zh: (...a: A) => str
   return { en, 'zh-cn': zh };
 }
 
-/** "4 min", "60 s" → "1 min", "1.5 s" */
+/** Seconds for a sentence, as the diagram writes durations: "60 s", "1.5 s", "4 min" (whole minutes from 2 min). */
 function secs(s: number): string {
-  return s >= 60 && s % 60 === 0 ? `${s / 60} min` : `${s} s`;
+  return s >= 120 && s % 60 === 0 ? `${s / 60} min` : `${s} s`;
 }
 function secsZh(s: number): string {
-  return s >= 60 && s % 60 === 0 ? `${s / 60} 分钟` : `${s} 秒`;
+  return s >= 120 && s % 60 === 0 ? `${s / 60} 分钟` : `${s} 秒`;
 }
-const fieldZh = (f: string): string => (f === 'seq' ? '序号' : f === 'ack' ? '确认号' : f);
+const FIELD_ZH: Record<string, string> = { seq: '序号', ack: '确认号', len: '数据长度', flags: '控制位', window: '窗口' };
+const fieldZh = (f: string): string => FIELD_ZH[f] ?? f;
+
+/** A segment field's name as a learner reads it: `seq` in English, 序号 in Chinese. */
+export function fieldName(lang: Lang, field: string): string {
+  return lang === 'en' ? field : fieldZh(field);
+}
+
+/** Several field names in one phrase: "seq, ack, flags" / "序号、确认号和控制位". */
+export function fieldList(lang: Lang, fields: readonly string[]): string {
+  if (lang === 'en') return fields.join(', ');
+  const names = fields.map(fieldZh);
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join('、')}和${names[names.length - 1]}`;
+}
+
+/**
+ * Sentences joined as the language writes them: a space after an English full stop, nothing after
+ * a Chinese 。 (empty parts are dropped).
+ */
+export function sentences(lang: Lang, parts: readonly string[]): string {
+  return parts.filter((p) => p !== '').join(lang === 'en' ? ' ' : '');
+}
+
+/** TIME-WAIT's length for a sentence: "2MSL (4 min here)", or Linux's fixed TCP_TIMEWAIT_LEN. */
+function twEn(tw: number, linux: boolean): string {
+  return linux ? `Linux's fixed TIME-WAIT of ${secs(tw)}` : `2MSL (${secs(tw)} here)`;
+}
+function twZh(tw: number, linux: boolean): string {
+  return linux ? `Linux 固定的 ${secsZh(tw)}` : `2MSL（这里是 ${secsZh(tw)}）`;
+}
+const twTimerEn = (tw: number, linux: boolean): string => (linux ? `Linux's TIME-WAIT timer (${secs(tw)})` : `The 2MSL timer (${secs(tw)})`);
+const twTimerZh = (tw: number, linux: boolean): string => (linux ? `Linux 的 TIME-WAIT 定时器（${secsZh(tw)}）` : `2MSL 定时器（${secsZh(tw)}）`);
 const stateOr = (s: string | null, fallback: string): string => s ?? fallback;
 
 const M = {
@@ -49,11 +80,11 @@ const M = {
   ),
   notFlags: pair(
     (input: string) => `"${input}" is not a list of flags. Write e.g. SYN, ACK — or "none".`,
-    (input: string) => `“${input}”不是标志位列表。请写成 SYN, ACK 这样的形式；没有标志位就写“无”。`,
+    (input: string) => `“${input}”不是控制位列表。请写成 SYN, ACK 这样的形式；一个控制位也没有就写“无”。`,
   ),
   unknownFlag: pair(
     (word: string) => `"${word}" is not a TCP flag. The flags are CWR, ECE, URG, ACK, PSH, RST, SYN, FIN.`,
-    (word: string) => `“${word}”不是 TCP 标志位。标志位有 CWR、ECE、URG、ACK、PSH、RST、SYN、FIN。`,
+    (word: string) => `“${word}”不是 TCP 控制位。控制位有 CWR、ECE、URG、ACK、PSH、RST、SYN、FIN。`,
   ),
   notAcceptance: pair(
     (input: string) => `"${input}" is not one of the answers: accept, ignore (drop), ack, challenge ack, rst.`,
@@ -73,7 +104,7 @@ const M = {
   ),
   missingFields: pair(
     (fields: string) => `Answer every field: ${fields} is still empty.`,
-    (fields: string) => `请把每个字段都填上：${fields} 还没有填写。`,
+    (fields: string) => `请把每个字段都填上：${fields}还没有填写。`,
   ),
 
   // ---- questions the trace cannot answer ----------------------------------------------------
@@ -104,10 +135,10 @@ const M = {
 
   // ---- misconceptions: states ---------------------------------------------------------------
   msTimeWaitNotClosed: pair(
-    (host: string, tw: number) =>
-      `Not yet: ${host} closed first, so after acknowledging the peer's FIN it waits in TIME-WAIT for 2MSL (${secs(tw)} here) before it becomes CLOSED — in case its last ACK is lost and the FIN comes again, and so old duplicates die out.`,
-    (host: string, tw: number) =>
-      `还没有关闭：${host} 是先关闭的一方，确认了对方的 FIN 之后要在 TIME-WAIT 状态等待 2MSL（这里是 ${secsZh(tw)}）才进入 CLOSED。这样如果最后的 ACK 丢了，对方重传的 FIN 还能得到确认，网络中的旧报文段也有时间消失。`,
+    (host: string, tw: number, linux: boolean) =>
+      `Not yet: ${host} closed first, so after acknowledging the peer's FIN it waits in TIME-WAIT for ${twEn(tw, linux)} before it becomes CLOSED — in case its last ACK is lost and the FIN comes again, and so old duplicates die out.`,
+    (host: string, tw: number, linux: boolean) =>
+      `还没有关闭：${host} 是先关闭的一方，确认了对方的 FIN 之后要在 TIME-WAIT 状态等待 ${twZh(tw, linux)}才进入 CLOSED。这样如果最后的 ACK 丢了，对方重传的 FIN 还能得到确认，网络中的旧报文段也有时间消失。`,
   ),
   msLastAckIsPassive: pair(
     (host: string) =>
@@ -139,6 +170,12 @@ const M = {
     (host: string) => `${host} received a SYN,ACK that acknowledges its SYN, so it goes straight from SYN-SENT to ESTABLISHED; SYN-RECEIVED is only passed on the passive side (or in a simultaneous open).`,
     (host: string) => `${host} 收到的 SYN,ACK 确认了自己的 SYN，所以直接从 SYN-SENT 进入 ESTABLISHED；只有被动打开的一方（或同时打开时）才会经过 SYN-RECEIVED。`,
   ),
+  msClosingNotTimeWait: pair(
+    (host: string) =>
+      `Not TIME-WAIT yet: ${host} has received the peer's FIN, but its own FIN is still unacknowledged, because the peer sent its FIN before ours had arrived. Until that ACK comes, ${host} is in CLOSING (a simultaneous close).`,
+    (host: string) =>
+      `还没到 TIME-WAIT：${host} 收到了对方的 FIN，但自己的 FIN 还没有被确认，因为对方发出 FIN 时我方的 FIN 还没到。在那个 ACK 到来之前，${host} 处于 CLOSING（同时关闭）。`,
+  ),
   msClosing: pair(
     (host: string) =>
       `The FINs crossed: ${host} received the peer's FIN while its own FIN was still unacknowledged. That is CLOSING (a simultaneous close), not FIN-WAIT-2 — FIN-WAIT-2 needs the ACK of our FIN first.`,
@@ -167,12 +204,38 @@ const M = {
     (host: string) => `收到 FIN 只表示对方那个方向关闭了：${host} 确认这个 FIN 后停在 CLOSE-WAIT（仍然可以发送数据），直到本端应用调用 close。`,
   ),
   msTimeWaitExpired: pair(
-    (host: string, tw: number) => `The 2MSL timer (${secs(tw)}) has already expired, so ${host} has left TIME-WAIT and is CLOSED.`,
-    (host: string, tw: number) => `2MSL 计时器（${secsZh(tw)}）已经超时，${host} 已离开 TIME-WAIT，进入 CLOSED。`,
+    (host: string, tw: number, linux: boolean) => `${twTimerEn(tw, linux)} has already expired, so ${host} has left TIME-WAIT and is CLOSED.`,
+    (host: string, tw: number, linux: boolean) => `${twTimerZh(tw, linux)}已经到期，${host} 已离开 TIME-WAIT，进入 CLOSED。`,
+  ),
+  msListenerStays: pair(
+    (host: string) =>
+      `${host}'s listening socket itself stays in LISTEN. Each SYN it answers gets a separate entry in SYN-RECEIVED (with SYN cookies, not even that); SYN-RECEIVED belongs to those entries, not to the listener.`,
+    (host: string) =>
+      `${host} 的监听套接字本身一直处于 LISTEN。它每回应一个 SYN，都另建一个处于 SYN-RECEIVED 的条目（启用 SYN cookie 时连条目都不建）；SYN-RECEIVED 属于这些条目，而不属于监听套接字。`,
+  ),
+  msFinAckCombined: pair(
+    (host: string, n: number) =>
+      `Segment ${n} both acknowledged ${host}'s FIN and carried the peer's FIN. RFC 9293 §3.10.7.4 checks the ACK field before the FIN bit, so the same segment takes ${host} from FIN-WAIT-1 to FIN-WAIT-2 and straight on to TIME-WAIT.`,
+    (host: string, n: number) =>
+      `第 ${n} 个报文段既确认了 ${host} 的 FIN，又带来了对方的 FIN。RFC 9293 §3.10.7.4 先检查确认号、后检查 FIN 位，所以同一个报文段就让 ${host} 从 FIN-WAIT-1 经 FIN-WAIT-2 直接进入 TIME-WAIT。`,
+  ),
+  msFinEndsFinWait2: pair(
+    (host: string, n: number) => `Segment ${n} brought the peer's FIN, the one thing FIN-WAIT-2 waits for: ${host} acknowledges it and moves on to TIME-WAIT.`,
+    (host: string, n: number) => `第 ${n} 个报文段带来了对方的 FIN，这正是 FIN-WAIT-2 在等的东西：${host} 确认它之后进入 TIME-WAIT。`,
+  ),
+  msLastAckAfterClose: pair(
+    (host: string) => `${host}'s application has called CLOSE as well: ${host} sent its own FIN and left CLOSE-WAIT for LAST-ACK, where it waits for that FIN to be acknowledged.`,
+    (host: string) => `${host} 的应用也已经调用了 CLOSE：${host} 发出了自己的 FIN，离开 CLOSE-WAIT 进入 LAST-ACK，等待对这个 FIN 的确认。`,
+  ),
+  msLastAckWaits: pair(
+    (host: string, lost: number | null) =>
+      `Nothing has acknowledged ${host}'s FIN yet${lost !== null ? ` (segment ${lost} was lost on the way)` : ''}, so ${host} is still in LAST-ACK; its retransmission timer will send the FIN again.`,
+    (host: string, lost: number | null) =>
+      `${host} 的 FIN 还没有得到任何确认${lost !== null ? `（第 ${lost} 个报文段在途中丢失了）` : ''}，所以 ${host} 仍处于 LAST-ACK；它的重传定时器到期后会再发一次 FIN。`,
   ),
   msResetCloses: pair(
     (host: string, n: number) => `Segment ${n} is an acceptable RST: it resets the connection and ${host} goes straight to CLOSED, without any closing handshake.`,
-    (host: string, n: number) => `第 ${n} 个报文段是一个可接受的 RST：连接被重置，${host} 直接进入 CLOSED，不经过任何关闭握手。`,
+    (host: string, n: number) => `第 ${n} 个报文段是一个可接受的 RST：连接被复位，${host} 直接进入 CLOSED，不经过任何关闭握手。`,
   ),
 
   // ---- misconceptions: numbers --------------------------------------------------------------
@@ -193,6 +256,18 @@ const M = {
       field === 'ack'
         ? '这是该报文段的序号，不是确认号。序号给发送方自己的字节编号；确认号是它期望从对方收到的下一个字节的序号。'
         : '这是该报文段的确认号，不是序号。序号给发送方自己的字节编号；确认号是它期望从对方收到的下一个字节的序号。',
+  ),
+  msRstSeqFromAck: pair(
+    (trigger: number, ack: number) =>
+      `Sequence number 0 is for a reset answering a segment without ACK. Segment ${trigger} had ACK set, so the reset takes its seq from that segment's ack: <SEQ=SEG.ACK><CTL=RST>, seq = ${ack} (RFC 9293 §3.10.7.1).`,
+    (trigger: number, ack: number) =>
+      `序号 0 只用于回应不带 ACK 的报文段的复位。第 ${trigger} 个报文段带有 ACK，所以复位报文的序号取自它的确认号：<SEQ=SEG.ACK><CTL=RST>，序号 = ${ack}（RFC 9293 §3.10.7.1）。`,
+  ),
+  msRstSeqZero: pair(
+    (trigger: number) =>
+      `A host without a connection has no sequence numbers of its own to use. Segment ${trigger} had no ACK, so the reset is <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>: seq = 0 (RFC 9293 §3.10.7.1).`,
+    (trigger: number) =>
+      `没有连接的主机谈不上自己的序号。第 ${trigger} 个报文段不带 ACK，所以复位报文是 <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>：序号 = 0（RFC 9293 §3.10.7.1）。`,
   ),
   msSynConsumes: pair(
     (n: number, seq: number) => `Segment ${n} is a SYN with seq ${seq}, and a SYN consumes one sequence number: the next byte expected is ${seq} + 1.`,
@@ -227,25 +302,35 @@ const M = {
   ),
   msNoAckField: pair(
     (n: number) => `Segment ${n} has no ACK flag, so its ack field means nothing (it is sent as 0): the answer is "none".`,
-    (n: number) => `第 ${n} 个报文段没有设置 ACK 标志位，确认号字段没有意义（填 0 发送），答案是“无”。`,
+    (n: number) => `第 ${n} 个报文段没有置 ACK 位，确认号字段没有意义（发送时填 0），答案是“无”。`,
   ),
   msAckPresent: pair(
-    (n: number) => `Segment ${n} does have the ACK flag set, so its ack number counts: every segment after the first SYN carries an ACK.`,
-    (n: number) => `第 ${n} 个报文段设置了 ACK 标志位，确认号是有效的：除最初的 SYN 外，每个报文段都带 ACK。`,
+    (n: number) =>
+      `Segment ${n} does have the ACK flag set, so its ack number counts. Once a host has the peer's SYN, every segment it sends carries ACK, except a bare RST (RFC 9293 §3.8: all segments of an established connection carry current acknowledgment information).`,
+    (n: number) =>
+      `第 ${n} 个报文段置了 ACK 位，确认号是有效的。一台主机收到对方的 SYN 之后，发出的每个报文段都带 ACK，只有不带 ACK 的 RST 例外（RFC 9293 §3.8：已建立连接上的报文段都要携带最新的确认信息）。`,
   ),
   noteAckZero: pair(
     () => 'Right: the field is 0 on the wire, but since ACK is off it carries no meaning.',
-    () => '对：这个字段在线路上是 0，但由于没有设置 ACK，它没有意义。',
+    () => '对：这个字段在报文里是 0，但由于没有置 ACK 位，它没有意义。',
   ),
 
   // ---- misconceptions: flags ----------------------------------------------------------------
   msAckAlwaysSet: pair(
-    (n: number) => `Segment ${n} also carries ACK: once a host has received the peer's SYN, every segment it sends acknowledges (RFC 9293 §3.1: once a connection is established, the acknowledgment number is always sent).`,
-    (n: number) => `第 ${n} 个报文段还带有 ACK：一旦收到了对方的 SYN，之后发出的每个报文段都要带上确认（RFC 9293 §3.1：连接建立后总是携带确认号）。`,
+    (n: number) => `Segment ${n} also carries ACK: once a host has received the peer's SYN, every segment it sends carries an acknowledgment, except a bare RST (RFC 9293 §3.8).`,
+    (n: number) => `第 ${n} 个报文段还带有 ACK：一旦收到了对方的 SYN，之后发出的每个报文段都带着确认，只有不带 ACK 的 RST 例外（RFC 9293 §3.8）。`,
   ),
   msRstAck: pair(
     () => 'This RST also carries ACK: it answers a segment without ACK, so RFC 9293 §3.10.7.1 sends <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>.',
     () => '这个 RST 同时带有 ACK：它回应的是一个不带 ACK 的报文段，按 RFC 9293 §3.10.7.1 发送 <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>。',
+  ),
+  msAbortRstAck: pair(
+    () => 'This RST also carries ACK: it comes from Linux, whose ABORT sends RST,ACK, where RFC 9293 §3.10.5 sends a bare <SEQ=SND.NXT><CTL=RST>.',
+    () => '这个 RST 同时带有 ACK：它来自 Linux，Linux 中止连接时发出的是 RST,ACK；按 RFC 9293 §3.10.5，则只发单纯的 <SEQ=SND.NXT><CTL=RST>。',
+  ),
+  msAbortRstNoAck: pair(
+    () => 'This RST has no ACK flag: RFC 9293 §3.10.5\'s ABORT sends a bare <SEQ=SND.NXT><CTL=RST> (Linux would add ACK, making it RST,ACK).',
+    () => '这个 RST 不带 ACK：按 RFC 9293 §3.10.5，ABORT 只发单纯的 <SEQ=SND.NXT><CTL=RST>（Linux 则会加上 ACK，成为 RST,ACK）。',
   ),
   msFirstSynNoAck: pair(
     () => 'The first SYN has nothing to acknowledge yet: it carries no ACK.',
@@ -263,11 +348,11 @@ const M = {
   // ---- misconceptions: what happens to an arriving segment ----------------------------------
   msChallengeAckRst: pair(
     () => 'The RST is inside the window but not exactly at RCV.NXT: RFC 5961 §3.2 (which Linux follows) answers with a challenge ACK instead of resetting, so a blind attacker cannot guess an RST into the window.',
-    () => '这个 RST 落在窗口内，但序号不等于 RCV.NXT：按 RFC 5961 §3.2（Linux 的做法），接收方不重置连接，而是回复一个挑战 ACK（challenge ACK），使盲目猜测序号的攻击者难以得逞。',
+    () => '这个 RST 落在窗口内，但序号不等于 RCV.NXT：按 RFC 5961 §3.2（Linux 的做法），接收方不复位连接，而是回复一个挑战 ACK（challenge ACK），使盲目猜测序号的攻击者难以得逞。',
   ),
   msChallengeAckSyn: pair(
     () => 'A SYN in a synchronized state is answered with a challenge ACK (RFC 9293 §3.10.7.4, RFC 5961 §4.2) rather than resetting the connection.',
-    () => '在同步状态下收到 SYN 时，回复挑战 ACK（RFC 9293 §3.10.7.4、RFC 5961 §4.2），而不是重置连接。',
+    () => '在同步状态下收到 SYN 时，回复挑战 ACK（RFC 9293 §3.10.7.4、RFC 5961 §4.2），而不是复位连接。',
   ),
   msNeverAnswerRst: pair(
     () => 'An RST is never answered: not with an RST, not with an ACK. An unacceptable RST is silently discarded (RFC 9293 §3.10.7).',
@@ -276,6 +361,10 @@ const M = {
   msBacklogFull: pair(
     () => 'The SYN backlog is full: the SYN is dropped silently, so the client will simply retransmit it later.',
     () => 'SYN 半连接队列已满：这个 SYN 被静默丢弃，客户端之后会自行重传。',
+  ),
+  msAcceptQueueFull: pair(
+    () => 'The accept queue is full: the segment is dropped silently, not refused, so the peer simply retransmits it later.',
+    () => '全连接队列已满：这个报文段被静默丢弃，而不是被拒绝，对方之后会自行重传。',
   ),
   msUnacceptableAck: pair(
     () => 'An unacceptable segment (outside the receive window) is not just dropped: unless it is an RST, the receiver sends an ACK <SEQ=SND.NXT><ACK=RCV.NXT> and then drops it (RFC 9293 §3.10.7.4).',
@@ -291,7 +380,7 @@ const M = {
   ),
   msRstAccepted: pair(
     () => 'This RST is acceptable (its seq is in the window), so it is accepted and the connection is reset; nothing is sent back.',
-    () => '这个 RST 是可接受的（序号在窗口内），接收方接受它并重置连接，不回复任何报文段。',
+    () => '这个 RST 是可接受的（序号在窗口内），接收方接受它并复位连接，不回复任何报文段。',
   ),
 
   // ---- misconceptions: number topics --------------------------------------------------------
@@ -305,11 +394,11 @@ const M = {
   ),
   msWindowNoScale: pair(
     (wscale: number) => `That is the 16-bit window field as sent. With window scale ${wscale}, the receiver shifts it left by ${wscale} bits (multiplies by 2^${wscale}).`,
-    (wscale: number) => `这是报文中 16 位窗口字段的原始值。窗口扩大因子为 ${wscale} 时，要把它左移 ${wscale} 位（乘以 2^${wscale}）。`,
+    (wscale: number) => `这是报文中 16 位窗口字段的原始值。窗口扩大因子（移位数）为 ${wscale} 时，要把它左移 ${wscale} 位（乘以 2^${wscale}）。`,
   ),
   msWindowShift: pair(
     (wscale: number) => `The scale is a shift count: multiply by 2^${wscale} = ${2 ** wscale}, not by ${wscale}.`,
-    (wscale: number) => `窗口扩大因子是移位位数：要乘以 2^${wscale} = ${2 ** wscale}，而不是乘以 ${wscale}。`,
+    (wscale: number) => `窗口扩大因子（移位数）表示左移的位数：要乘以 2^${wscale} = ${2 ** wscale}，而不是乘以 ${wscale}。`,
   ),
   msTimeWaitIsTwoMsl: pair(
     () => 'That is one MSL. TIME-WAIT lasts TWO MSL: one for the last ACK to travel, one for a retransmitted FIN to come back.',
@@ -323,9 +412,15 @@ const M = {
     () => '60 s is Linux\'s fixed TIME-WAIT. RFC 9293 defines MSL as 2 minutes, so TIME-WAIT is 2MSL = 4 minutes.',
     () => '60 秒是 Linux 固定的 TIME-WAIT 时长。RFC 9293 规定 MSL 为 2 分钟，所以 TIME-WAIT 为 2MSL = 4 分钟。',
   ),
+  msScenarioMsl: pair(
+    (msl: number, tw: number) => `This scenario sets its own MSL of ${msl} ms, so TIME-WAIT lasts 2 × ${msl} ms = ${tw} ms here — not RFC 9293's 4 minutes or Linux's 60 s.`,
+    (msl: number, tw: number) => `本场景自己设定了 MSL = ${msl} 毫秒，所以这里的 TIME-WAIT 是 2 × ${msl} 毫秒 = ${tw} 毫秒，而不是 RFC 9293 的 4 分钟或 Linux 的 60 秒。`,
+  ),
   msIsnClockTicks: pair(
-    () => '+128000 per connection is only half of it: the old BSD counter also advances +64000 every second in between.',
-    () => '每个连接 +128000 只是一半：旧的 BSD 计数器在两次连接之间还会每秒增加 64000。',
+    () =>
+      '+128,000 is the step Mitnick\'s probes saw: 4.4BSD added 64,000 per connection and 64,000 every half-second, and probes about 0.5 s apart therefore saw +128,000. This host\'s generator works differently: compare its ISNs with the time between them.',
+    () =>
+      '+128000 是 Mitnick 的探测看到的步长：4.4BSD 每建一个连接加 64000，每半秒再加 64000；相隔约半秒的探测于是看到 +128000。这台主机的生成器不是这样工作的：请对照它的各个 ISN 和其间相隔的时间。',
   ),
   msFinPiggyback: pair(
     () => 'Here the close took only three segments: the passive side\'s FIN rode on its ACK of the first FIN (FIN,ACK).',
@@ -377,7 +472,7 @@ const M = {
   ),
   answerNoAck: pair(
     () => 'none (the ACK flag is off)',
-    () => '无（未设置 ACK 标志位）',
+    () => '无（未置 ACK 位）',
   ),
   answerRelative: pair(
     (rel: number, abs: number) => `${rel} (relative; absolute ${abs})`,
@@ -402,8 +497,12 @@ const M = {
     (host: string) => `在第一个报文段发出之前，${host} 处于什么状态？`,
   ),
   promptState: pair(
-    (host: string, after: number, desc: string) => `What state is ${host} in once segment ${after} (${desc}) has been processed?`,
-    (host: string, after: number, desc: string) => `第 ${after} 个报文段（${desc}）处理完之后，${host} 处于什么状态？`,
+    (host: string, after: number, desc: string, lost: boolean) =>
+      lost
+        ? `Segment ${after} (${desc}) is lost on the way. What state is ${host} in after that?`
+        : `What state is ${host} in once segment ${after} (${desc}) has been processed?`,
+    (host: string, after: number, desc: string, lost: boolean) =>
+      lost ? `第 ${after} 个报文段（${desc}）在途中丢失了。此时 ${host} 处于什么状态？` : `第 ${after} 个报文段（${desc}）处理完之后，${host} 处于什么状态？`,
   ),
   promptSeq: pair(
     (n: number, from: string, to: string, flags: string, relative: boolean) =>
@@ -419,13 +518,13 @@ const M = {
   ),
   promptFlags: pair(
     (n: number, from: string, to: string) => `Which flags does segment ${n} (${from} → ${to}) carry?`,
-    (n: number, from: string, to: string) => `第 ${n} 个报文段（${from} → ${to}）带有哪些标志位？`,
+    (n: number, from: string, to: string) => `第 ${n} 个报文段（${from} → ${to}）带有哪些控制位？`,
   ),
   promptSegment: pair(
     (n: number, from: string, to: string, fields: string, relative: boolean) =>
       `Predict segment ${n} (${from} → ${to}): ${fields}.${relative ? ' Numbers relative to the ISNs, as Wireshark shows them.' : ''}`,
     (n: number, from: string, to: string, fields: string, relative: boolean) =>
-      `预测第 ${n} 个报文段（${from} → ${to}）的 ${fields}。${relative ? '序号和确认号使用相对值（以 ISN 为 0，与 Wireshark 相同）。' : ''}`,
+      `请预测第 ${n} 个报文段（${from} → ${to}）的${fields}。${relative ? '序号和确认号使用相对值（以 ISN 为 0，与 Wireshark 相同）。' : ''}`,
   ),
   promptAccepted: pair(
     (desc: string, to: string, state: string | null, tcb: string) =>
@@ -439,15 +538,17 @@ const M = {
   ),
   promptHeaderLength: pair(
     (opts: string) => `How long, in bytes, is a TCP header ${opts ? `with the options ${opts}` : 'without options'}?`,
-    (opts: string) => `${opts ? `带有选项 ${opts} 的` : '不带选项的'} TCP 首部有多少字节？`,
+    (opts: string) => (opts ? `带有以下选项的 TCP 首部有多少字节：${opts}？` : '不带选项的 TCP 首部有多少字节？'),
   ),
   promptDataOffset: pair(
     (opts: string) => `What value does the data offset field hold for a TCP header ${opts ? `with the options ${opts}` : 'without options'}?`,
-    (opts: string) => `${opts ? `带有选项 ${opts} 的` : '不带选项的'} TCP 首部，其数据偏移字段的值是多少？`,
+    (opts: string) => (opts ? `带有以下选项的 TCP 首部，其数据偏移字段的值是多少：${opts}？` : '不带选项的 TCP 首部，其数据偏移字段的值是多少？'),
   ),
   promptEffectiveWindow: pair(
-    (w: number, ws: number) => `A segment's window field is ${w} and the window scale negotiated is ${ws}. How many bytes may the peer send?`,
-    (w: number, ws: number) => `某报文段的窗口字段为 ${w}，协商的窗口扩大因子为 ${ws}。对方最多可以发送多少字节？`,
+    (w: number, ws: number) =>
+      `Both SYNs carried the window scale option, and the sender of this segment announced a shift count of ${ws} in its SYN. The segment's window field is ${w}. How many bytes may the peer send, counted from the acknowledgment number?`,
+    (w: number, ws: number) =>
+      `双方的 SYN 都带了窗口扩大选项，这个报文段的发送方在自己的 SYN 中声明的窗口扩大因子（移位数）是 ${ws}。该报文段的窗口字段为 ${w}。从确认号算起，对方最多可以发送多少字节？`,
   ),
   promptTimeWait: pair(
     (msl: number | null, profile: string) =>
@@ -474,8 +575,8 @@ const M = {
     (call: string) => `应用调用 ${call}`,
   ),
   causeTimer: pair(
-    (timer: string) => `the ${timer} timer expiring`,
-    (timer: string) => `计时器 ${timer} 超时`,
+    (timer: string) => `the ${timer} expiring`,
+    (timer: string) => `${timer}到期`,
   ),
   causeSegment: pair(
     (desc: string) => `segment ${desc}`,
@@ -495,7 +596,7 @@ const M = {
   ),
   explainTransition: pair(
     (host: string, from: string, to: string, cause: string) => `${host} moved from ${from} to ${to} on ${cause}.`,
-    (host: string, from: string, to: string, cause: string) => `${host} 从 ${from} 进入 ${to}，起因是${cause}。`,
+    (host: string, from: string, to: string, cause: string) => `${host} 从 ${from} 进入 ${to}，原因：${cause}。`,
   ),
   explainTcb: pair(
     (host: string, line: string) => `${host}'s TCB now: ${line}.`,
@@ -537,7 +638,7 @@ const M = {
   ),
   explainNoAck: pair(
     (n: number) => `Segment ${n} has no ACK flag, so it acknowledges nothing and its ack field is meaningless (sent as 0).`,
-    (n: number) => `第 ${n} 个报文段没有 ACK 标志位，不确认任何东西，确认号字段没有意义（填 0）。`,
+    (n: number) => `第 ${n} 个报文段没有置 ACK 位，不确认任何东西，确认号字段没有意义（发送时填 0）。`,
   ),
   explainAckFrom: pair(
     (n: number, ack: number, an: number, aseq: number, alen: number, asyn: boolean, afin: boolean) =>
@@ -567,11 +668,11 @@ const M = {
     (opts: string, value: number, isOffset: boolean) =>
       `The fixed header is 20 bytes${opts ? `; the options (${opts}) are added and padded to a multiple of 4 bytes` : ''}. ${isOffset ? `The data offset counts 32-bit words: ${value * 4} / 4 = ${value}.` : `Total: ${value} bytes (data offset ${value / 4}).`}`,
     (opts: string, value: number, isOffset: boolean) =>
-      `固定首部为 20 字节${opts ? `；再加上选项（${opts}），并填充到 4 字节的整数倍` : ''}。${isOffset ? `数据偏移以 32 位字为单位：${value * 4} / 4 = ${value}。` : `合计 ${value} 字节（数据偏移为 ${value / 4}）。`}`,
+      `固定首部为 20 字节${opts ? `；再加上选项 ${opts}，并填充到 4 字节的整数倍` : ''}。${isOffset ? `数据偏移以 32 位字为单位：${value * 4} / 4 = ${value}。` : `合计 ${value} 字节（数据偏移为 ${value / 4}）。`}`,
   ),
   explainWindow: pair(
-    (w: number, ws: number, value: number) => `RFC 7323 §2.2: the window field is shifted left by the scale: ${w} × 2^${ws} = ${value} bytes.`,
-    (w: number, ws: number, value: number) => `RFC 7323 §2.2：窗口字段要左移扩大因子位：${w} × 2^${ws} = ${value} 字节。`,
+    (w: number, ws: number, value: number) => `RFC 7323 §2.2: the window field is shifted left by the sender's shift count: ${w} × 2^${ws} = ${value} bytes.`,
+    (w: number, ws: number, value: number) => `RFC 7323 §2.2：窗口字段要按发送方的窗口扩大因子（移位数）左移：${w} × 2^${ws} = ${value} 字节。`,
   ),
   explainTimeWait: pair(
     (value: number, profile: string, msl: number | null) =>
@@ -625,7 +726,7 @@ const M = {
     (n: number, to: string, state: string, line: string) =>
       `Segment ${n} is an RST whose seq is acceptable${line ? ` (${line})` : ''}: RFC 9293 §3.10.7.4's second check resets the connection, and ${to} leaves ${state} for CLOSED.`,
     (n: number, to: string, state: string, line: string) =>
-      `第 ${n} 个报文段是序号可接受的 RST${line ? `（${line}）` : ''}：按 RFC 9293 §3.10.7.4 的第二项检查，连接被重置，${to} 从 ${state} 进入 CLOSED。`,
+      `第 ${n} 个报文段是序号可接受的 RST${line ? `（${line}）` : ''}：按 RFC 9293 §3.10.7.4 的第二项检查，连接被复位，${to} 从 ${state} 进入 CLOSED。`,
   ),
   whyRstInClosed: pair(
     (n: number, to: string, state: string) => `Segment ${n} is an RST and ${to} is in ${state}: an incoming RST is never answered, so it is simply discarded (RFC 9293 §3.10.7.1–2).`,
@@ -647,9 +748,20 @@ const M = {
     (n: number, to: string) => `${to}'s SYN backlog is full of half-open connections, so segment ${n} (a SYN) is dropped silently — this is what a SYN flood aims for.`,
     (n: number, to: string) => `${to} 的 SYN 半连接队列已被占满，所以第 ${n} 个报文段（SYN）被静默丢弃——这正是 SYN 洪泛攻击想要的效果。`,
   ),
+  whyAcceptQueueFull: pair(
+    (n: number, to: string) =>
+      `${to}'s accept queue is full of completed connections its application has not accepted yet, so segment ${n} is dropped without an answer; the peer will retransmit it.`,
+    (n: number, to: string) => `${to} 的全连接队列已满，排满了应用还没 accept 的已建立连接，所以第 ${n} 个报文段被直接丢弃、不作回应；对方之后会重传。`,
+  ),
   whyTimeWaitReack: pair(
-    (n: number, to: string) => `${to} is in TIME-WAIT and segment ${n} is the peer's retransmitted FIN (its first ACK was lost): RFC 9293 §3.10.7.4 acknowledges it again and restarts the 2MSL timer.`,
-    (n: number, to: string) => `${to} 处于 TIME-WAIT，第 ${n} 个报文段是对方重传的 FIN（之前的 ACK 丢了）：按 RFC 9293 §3.10.7.4，再次确认它并重新启动 2MSL 计时器。`,
+    (n: number, to: string, linux: boolean) =>
+      `${to} is in TIME-WAIT and segment ${n} is the peer's retransmitted FIN (its first ACK was lost): RFC 9293 §3.10.7.4 acknowledges it again and restarts the ${linux ? 'TIME-WAIT' : '2MSL'} timer. Nothing new is taken in: the answer is an ACK.`,
+    (n: number, to: string, linux: boolean) =>
+      `${to} 处于 TIME-WAIT，第 ${n} 个报文段是对方重传的 FIN（之前的 ACK 丢了）：按 RFC 9293 §3.10.7.4，再次确认它并重新启动 ${linux ? 'TIME-WAIT' : '2MSL'} 定时器。没有收下任何新东西，所做的只是回一个 ACK。`,
+  ),
+  noteTimeWaitReack: pair(
+    (host: string) => `Counted as right: ${host} does recognise the FIN, but all it does with it is answer with an ACK and restart its timer; nothing new is accepted.`,
+    (host: string) => `算你答对：${host} 确实认出了这个 FIN，但它所做的只是回一个 ACK 并重新启动定时器，并没有收下任何新东西。`,
   ),
   whyAckTooNew: pair(
     (n: number, to: string, ack: number, sndNxt: number) => `Segment ${n} acknowledges ${ack}, beyond what ${to} has sent (SND.NXT = ${sndNxt}): RFC 9293 §3.10.7.4 (the ACK check) sends an ACK and drops the segment.`,
@@ -667,11 +779,11 @@ const M = {
   ),
   whyChallengeRst: pair(
     (n: number, to: string, line: string) => `Segment ${n} is an RST inside the window but not exactly at RCV.NXT${line ? ` (${line})` : ''}: ${to} answers with a challenge ACK (RFC 5961 §3.2) instead of resetting.`,
-    (n: number, to: string, line: string) => `第 ${n} 个报文段是落在窗口内、但序号不等于 RCV.NXT 的 RST${line ? `（${line}）` : ''}：${to} 不重置连接，而是回复挑战 ACK（RFC 5961 §3.2）。`,
+    (n: number, to: string, line: string) => `第 ${n} 个报文段是落在窗口内、但序号不等于 RCV.NXT 的 RST${line ? `（${line}）` : ''}：${to} 不复位连接，而是回复挑战 ACK（RFC 5961 §3.2）。`,
   ),
   whyHalfOpen: pair(
     (n: number, to: string) => `${to} has restarted and no longer knows this connection (it is half-open): segment ${n} matches no socket, so ${to} answers with an RST (RFC 9293 §3.10.7.1).`,
-    (n: number, to: string) => `${to} 已经重启，不再记得这个连接（半开连接）：第 ${n} 个报文段找不到对应的套接字，于是 ${to} 回复 RST（RFC 9293 §3.10.7.1）。`,
+    (n: number, to: string) => `${to} 已经重启，不再记得这个连接（这是一个半打开连接）：第 ${n} 个报文段找不到对应的套接字，于是 ${to} 回复 RST（RFC 9293 §3.10.7.1）。`,
   ),
   whyListenAck: pair(
     (n: number, to: string) => `${to} is only listening, and segment ${n} carries an ACK: "any acknowledgment is bad if it arrives on a connection still in the LISTEN state" (RFC 9293 §3.10.7.2), so it answers with an RST.`,
@@ -766,7 +878,7 @@ const M = {
   ),
   'hintNumber-effective-window': pair(
     () => 'The scale is a shift count (RFC 7323).',
-    () => '窗口扩大因子是移位的位数（RFC 7323）。',
+    () => '窗口扩大因子（移位数）表示左移多少位（RFC 7323）。',
   ),
   'hintNumber-time-wait': pair(
     () => 'TIME-WAIT lasts 2MSL — unless the profile fixes it.',
@@ -822,19 +934,23 @@ const REASON_TEXT: Partial<Record<SendReason, { en: string; 'zh-cn': string }>> 
   'active-open': { en: 'the SYN of an active OPEN', 'zh-cn': '主动打开时发出的 SYN' },
   'syn-ack': { en: 'the SYN,ACK answering a SYN', 'zh-cn': '回应 SYN 的 SYN,ACK' },
   'handshake-ack': { en: 'the ACK that completes the three-way handshake', 'zh-cn': '完成三次握手的 ACK' },
-  data: { en: 'a data segment (and, like every segment after the SYN, an acknowledgment)', 'zh-cn': '数据报文段（与 SYN 之后的所有报文段一样，它也带确认）' },
+  data: {
+    en: 'a data segment (and an acknowledgment: on an established connection every segment but a bare RST carries one)',
+    'zh-cn': '数据报文段（同时也是确认：已建立的连接上，除不带 ACK 的 RST 外，每个报文段都带确认）',
+  },
   ack: { en: 'a pure acknowledgment of data or a FIN', 'zh-cn': '对数据或 FIN 的纯确认' },
   fin: { en: 'the FIN of a CLOSE', 'zh-cn': '应用调用 close 后发出的 FIN' },
   'fin-ack-combined': { en: 'a FIN that also acknowledges the peer\'s FIN (it rode on the delayed ACK)', 'zh-cn': '同时确认了对方 FIN 的 FIN（搭上了延迟确认的便车）' },
-  retransmission: { en: 'a retransmission after the retransmission timer expired', 'zh-cn': '重传计时器超时后的重传' },
+  retransmission: { en: 'a retransmission after the retransmission timer expired', 'zh-cn': '重传定时器到期后的重传' },
   'rst-no-socket': { en: 'an RST for a segment that matches no connection (RFC 9293 §3.10.7.1)', 'zh-cn': '针对找不到对应连接的报文段发出的 RST（RFC 9293 §3.10.7.1）' },
   'rst-abort': { en: 'the RST of an ABORT', 'zh-cn': '应用调用 abort 后发出的 RST' },
   'rst-unacceptable': { en: 'an RST for an unacceptable ACK', 'zh-cn': '针对不可接受的 ACK 发出的 RST' },
-  'rst-half-open': { en: 'an RST from a host that no longer knows the connection (half-open)', 'zh-cn': '已不记得该连接的主机发出的 RST（半开连接）' },
+  'rst-half-open': { en: 'an RST from a host that no longer knows the connection (half-open)', 'zh-cn': '已不记得该连接的主机发出的 RST（半打开连接）' },
   'challenge-ack': { en: 'a challenge ACK (RFC 5961)', 'zh-cn': '挑战 ACK（RFC 5961）' },
   'ack-unacceptable': { en: 'an ACK answering an unacceptable segment (RFC 9293 §3.10.7.4)', 'zh-cn': '回应不可接受报文段的 ACK（RFC 9293 §3.10.7.4）' },
   'time-wait-ack': { en: 'the ACK re-acknowledging a retransmitted FIN in TIME-WAIT', 'zh-cn': '在 TIME-WAIT 中对重传 FIN 的再次确认' },
   'syn-cookie': { en: 'a SYN,ACK whose ISN is a SYN cookie', 'zh-cn': '一个以 SYN cookie 作为 ISN 的 SYN,ACK' },
+  'window-probe': { en: 'a zero-window probe sent by the persist timer (RFC 9293 §3.8.6.1)', 'zh-cn': '持续定时器发出的零窗口探测（RFC 9293 §3.8.6.1）' },
   injected: { en: 'a crafted (injected) segment', 'zh-cn': '伪造注入的报文段' },
   duplicate: { en: 'a copy the network made', 'zh-cn': '网络复制出的重复报文段' },
 };
@@ -851,6 +967,8 @@ interface TransitionInfo {
   ack: number | null;
   rst: boolean;
   timeWaitSeconds: number;
+  /** Linux profile: TIME-WAIT is a fixed TCP_TIMEWAIT_LEN, not 2MSL. */
+  linux?: boolean;
 }
 
 /** Why a transition from → to happens, in a sentence (empty when there is nothing to add). */
@@ -859,7 +977,13 @@ export function transitionText(lang: Lang, from: TcpState, to: TcpState, i: Tran
   const ackEn = i.ack !== null ? ` (ack ${i.ack})` : '';
   const ackZh = i.ack !== null ? `（确认号 ${i.ack}）` : '';
   if (i.rst && to === 'CLOSED') return en ? 'An acceptable RST aborts the connection at once.' : '可接受的 RST 立即终止了连接。';
-  if (i.call === 'abort') return en ? 'ABORT sends an RST (in a synchronized state) and deletes the TCB at once: no FIN, no TIME-WAIT.' : 'ABORT 会（在同步状态下）发出 RST 并立即删除 TCB：不发 FIN，也不经过 TIME-WAIT。';
+  if (i.call === 'abort')
+    return en
+      ? 'ABORT (RFC 9293 §3.10.5) sends an RST in a synchronized state and deletes the TCB at once, without a FIN. (§3.5.2 suggests that the side issuing a reset enter TIME-WAIT; neither this model nor Linux does.)'
+      : 'ABORT（RFC 9293 §3.10.5）在同步状态下发出 RST，并立即删除 TCB，不发 FIN。（§3.5.2 虽建议发出复位的一方进入 TIME-WAIT，但本模型和 Linux 都不这样做。）';
+  const linux = i.linux === true;
+  const waitEn = linux ? `stays in TIME-WAIT for Linux's fixed ${secs(i.timeWaitSeconds)}` : `waits 2MSL (${secs(i.timeWaitSeconds)})`;
+  const waitZh = linux ? `在 TIME-WAIT 中停留 Linux 固定的 ${secsZh(i.timeWaitSeconds)}` : `等待 2MSL（${secsZh(i.timeWaitSeconds)}）`;
   if (i.call === 'crash') return en ? 'The host crashed: every connection vanished without a segment being sent.' : '主机崩溃：所有连接都消失了，没有发出任何报文段。';
   if (i.rst && to === 'LISTEN') return en ? 'An RST in SYN-RECEIVED returns a passively opened connection to LISTEN (RFC 9293 §3.10.7.4).' : '被动打开的连接在 SYN-RECEIVED 收到 RST 后回到 LISTEN（RFC 9293 §3.10.7.4）。';
   const key = `${from}>${to}`;
@@ -886,11 +1010,11 @@ export function transitionText(lang: Lang, from: TcpState, to: TcpState, i: Tran
     case 'FIN-WAIT-1>CLOSING':
       return en ? 'The peer\'s FIN arrived before the ACK of its own FIN: the FINs crossed (simultaneous close).' : '在自己的 FIN 被确认之前就收到了对方的 FIN：两个 FIN 交错而过（同时关闭）。';
     case 'FIN-WAIT-1>TIME-WAIT':
-      return en ? `One segment both acknowledged its FIN${ackEn} and carried the peer's FIN; it acknowledges that FIN and waits 2MSL (${secs(i.timeWaitSeconds)}).` : `一个报文段既确认了它的 FIN${ackZh}，又带来了对方的 FIN；它确认这个 FIN，然后等待 2MSL（${secsZh(i.timeWaitSeconds)}）。`;
+      return en ? `One segment both acknowledged its FIN${ackEn} and carried the peer's FIN; it acknowledges that FIN and ${waitEn}.` : `一个报文段既确认了它的 FIN${ackZh}，又带来了对方的 FIN；它确认这个 FIN，然后${waitZh}。`;
     case 'FIN-WAIT-2>TIME-WAIT':
-      return en ? `The peer's FIN arrived; it acknowledges it and waits 2MSL (${secs(i.timeWaitSeconds)}) in case that ACK is lost.` : `对方的 FIN 到了；它确认这个 FIN，并等待 2MSL（${secsZh(i.timeWaitSeconds)}），以防这个 ACK 丢失。`;
+      return en ? `The peer's FIN arrived; it acknowledges it and ${waitEn} in case that ACK is lost.` : `对方的 FIN 到了；它确认这个 FIN，并${waitZh}，以防这个 ACK 丢失。`;
     case 'CLOSING>TIME-WAIT':
-      return en ? `The ACK of its FIN arrived${ackEn}; both directions are closed, and it waits 2MSL.` : `它的 FIN 得到了确认${ackZh}；两个方向都已关闭，进入 2MSL 等待。`;
+      return en ? `The ACK of its FIN arrived${ackEn}; both directions are closed, and it ${waitEn}.` : `它的 FIN 得到了确认${ackZh}；两个方向都已关闭，它${waitZh}。`;
     case 'ESTABLISHED>CLOSE-WAIT':
     case 'SYN-RECEIVED>CLOSE-WAIT':
       return en ? 'The peer\'s FIN arrived: it acknowledged it and waits for its own application to close (it may still send).' : '收到了对方的 FIN：确认之后等待本端应用调用 close（期间仍可发送数据）。';
@@ -899,7 +1023,7 @@ export function transitionText(lang: Lang, from: TcpState, to: TcpState, i: Tran
     case 'LAST-ACK>CLOSED':
       return en ? `The ACK of its FIN arrived${ackEn}: the connection is gone.` : `它的 FIN 得到了确认${ackZh}：连接彻底关闭。`;
     case 'TIME-WAIT>CLOSED':
-      return en ? `The 2MSL timer (${secs(i.timeWaitSeconds)}) expired.` : `2MSL 计时器（${secsZh(i.timeWaitSeconds)}）超时。`;
+      return en ? `${twTimerEn(i.timeWaitSeconds, linux)} has run out, so the TCB is deleted.` : `${twTimerZh(i.timeWaitSeconds, linux)}已走完，TCB 被删除。`;
     case 'SYN-SENT>CLOSED':
       return en ? 'The connection attempt failed or was given up.' : '连接尝试失败或被放弃。';
     default:

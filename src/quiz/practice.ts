@@ -10,7 +10,7 @@ import type { LocalText } from '../common/text';
 import { simulate } from '../engine/index';
 import { createRng, type Rng } from '../engine/prng';
 import type { Flag, HostConfig, Scenario, SegmentRecord, Step, TcpOptions, Trace } from '../engine/types';
-import { computeAnswer } from './answers';
+import { computeAnswer, deliverIndex, tcbAt } from './answers';
 import { msgBoth } from './messages';
 import type { QuestionSpec } from './types';
 
@@ -29,6 +29,9 @@ export const PRACTICE_TOPICS: string[] = [
   'linux',
 ];
 
+/** The fewest questions a practice set asks. */
+export const MIN_QUESTIONS = 4;
+
 export interface Practice {
   title: LocalText;
   scenario: Scenario;
@@ -43,7 +46,7 @@ const TOPIC_TITLES: Record<string, { en: string; 'zh-cn': string }> = {
   close: { en: 'Four-way close', 'zh-cn': '四次挥手' },
   'time-wait': { en: 'TIME-WAIT and 2MSL', 'zh-cn': 'TIME-WAIT 与 2MSL' },
   'half-close': { en: 'Half-close', 'zh-cn': '半关闭' },
-  'half-open': { en: 'Half-open connections', 'zh-cn': '半开连接' },
+  'half-open': { en: 'Half-open connections', 'zh-cn': '半打开连接' },
   'simultaneous-open': { en: 'Simultaneous open', 'zh-cn': '同时打开' },
   'simultaneous-close': { en: 'Simultaneous close', 'zh-cn': '同时关闭' },
   rst: { en: 'RST', 'zh-cn': 'RST 复位' },
@@ -162,7 +165,8 @@ const handshake: Generator = (rng, seed) => {
 
 const isn: Generator = (rng, seed) => {
   const clients = int(rng, 3, 4);
-  const hosts: Record<string, HostConfig> = { server: { address: '10.0.0.2', port: 513, isn: 'plus128000' } };
+  // Port 514 (rsh), the port Mitnick's probes targeted.
+  const hosts: Record<string, HostConfig> = { server: { address: '10.0.0.2', port: 514, isn: 'plus128000' } };
   const steps: Step[] = [call('server', 'listen')];
   for (let k = 1; k <= clients; k++) {
     hosts[`c${k}`] = { address: `10.0.1.${k}`, port: int(rng, 1000, 1023), isn: rng.nextU32() };
@@ -216,6 +220,17 @@ const synFlood: Generator = (rng, seed) => {
       return [
         syn && { id: 'syn-flood-1', ask: 'accepted', segment: syn.n },
         syn && { id: 'syn-flood-2', ask: 'state', host: 'client', after: syn.n },
+        // The listener itself, not the half-open entries the spoofed SYNs made (lesson 4a).
+        syn && {
+          id: 'syn-flood-5',
+          ask: 'state',
+          host: 'server',
+          after: syn.n,
+          prompt: {
+            en: `The backlog is full of half-open entries for the spoofed SYNs. Leaving those aside, which state is the server's listening socket itself in once segment ${syn.n} has arrived?`,
+            'zh-cn': `半连接队列已被伪造 SYN 的条目占满。不算这些条目，第 ${syn.n} 个报文段到达之后，服务器的监听套接字本身处于什么状态？`,
+          },
+        },
         answer && { id: 'syn-flood-3', ask: 'flags', segment: answer.n },
         {
           id: 'syn-flood-4',
@@ -402,6 +417,8 @@ const rst: Generator = (rng, seed) => {
         r && { id: 'rst-2', ask: 'segment', segment: r.n, fields: ['seq', 'ack', 'flags'] },
         r && victim !== undefined && victim in scenario.hosts ? { id: 'rst-3', ask: 'state', host: victim, after: r.n } : undefined,
         r && { id: 'rst-4', ask: 'accepted', segment: r.n },
+        // ABORT deletes the aborting side's TCB at once (RFC 9293 §3.10.5): no FIN, no TIME-WAIT.
+        r && r.reason === 'rst-abort' ? { id: 'rst-5', ask: 'state', host: r.from, after: r.n } : undefined,
       ];
     },
   };
@@ -413,6 +430,8 @@ const linux: Generator = (rng, seed) => {
   const sent = int(rng, 1, 1000);
   // Mostly in the window but off RCV.NXT (challenge ACK); sometimes exactly RCV.NXT (the RST resets).
   const offset = rng.nextU32() % 4 === 0 ? 0 : int(rng, 1, 1000);
+  // Now and then the same off-RCV.NXT RST under the base rules of RFC 9293 (lesson 12c): it resets.
+  const profile = offset !== 0 && rng.nextU32() % 3 === 0 ? 'rfc9293' : 'linux';
   const steps: Step[] = [
     ...handshakeSteps(),
     call('client', 'send', { data: sent }),
@@ -422,20 +441,38 @@ const linux: Generator = (rng, seed) => {
     call('client', 'close'),
     call('server', 'close'),
   ];
-  const scenario = baseScenario(rng, seed, hosts, steps, { profile: 'linux' });
+  const scenario = baseScenario(rng, seed, hosts, steps, { profile });
   return {
     scenario,
     questions: (trace) => {
       const forged = find(trace, (r) => r.injected && has(r, 'RST'));
       const fin = find(trace, (r) => r.from === 'client' && has(r, 'FIN') && original(r));
       const answer = fin && find(trace, (r) => r.from === 'server' && original(r), fin.n);
+      const reset = trace.segments.some((r) => r.disposition === 'reset');
+      // The rules in force decide the answer, so the prompt names them.
+      const before = forged ? tcbAt(trace, deliverIndex(trace, forged.n) - 1, 'server') : undefined;
+      const window = before?.rcvNxt != null && before.rcvWnd != null ? { en: ` (RCV.NXT=${before.rcvNxt}, RCV.WND=${before.rcvWnd})`, zh: `（RCV.NXT=${before.rcvNxt}，RCV.WND=${before.rcvWnd}）` } : { en: '', zh: '' };
+      const rules =
+        profile === 'linux'
+          ? { en: 'The server runs Linux, which applies the checks of RFC 5961.', zh: '服务器运行的是 Linux，采用 RFC 5961 的检查。' }
+          : { en: 'The server follows the base rules of RFC 9293, without the optional checks of RFC 5961.', zh: '服务器按 RFC 9293 的基本规则处理，不做可选的 RFC 5961 检查。' };
       return [
-        forged && { id: 'linux-1', ask: 'accepted', segment: forged.n },
+        forged && {
+          id: 'linux-1',
+          ask: 'accepted',
+          segment: forged.n,
+          prompt: {
+            en: `Segment ${forged.n} is a forged RST with seq ${forged.seg.seq}; the server is in ${before?.state ?? 'ESTABLISHED'}${window.en}. ${rules.en} What does the server do with it: accept it, ignore it, answer with an ACK, a challenge ACK, or an RST?`,
+            'zh-cn': `第 ${forged.n} 个报文段是伪造的 RST，序号为 ${forged.seg.seq}；服务器处于 ${before?.state ?? 'ESTABLISHED'}${window.zh}。${rules.zh}服务器会怎样处理它：接受、丢弃、回复 ACK、回复挑战 ACK，还是回复 RST？`,
+          },
+        },
+        // A reset at the server is not reported to the client: the connection is half-open (lesson 12c).
+        forged && reset ? { id: 'linux-6', ask: 'state', host: 'client', after: forged.n } : undefined,
         { id: 'linux-2', ask: 'number', topic: 'time-wait' },
         fin && { id: 'linux-3', ask: 'state', host: 'server', after: fin.n },
         answer && { id: 'linux-5', ask: 'flags', segment: answer.n },
         // Only when the forged RST did not reset the connection: then the close is an orderly one.
-        trace.segments.some((r) => r.disposition === 'reset') ? undefined : { id: 'linux-4', ask: 'number', topic: 'close-segments' },
+        reset ? undefined : { id: 'linux-4', ask: 'number', topic: 'close-segments' },
       ];
     },
   };
@@ -476,12 +513,12 @@ export function generatePractice(topic: string, seed: number): Practice {
       return false;
     }
   });
-  // Every practice set asks at least three questions: top up with trace-wide ones if a finder missed.
+  // Every practice set asks at least four questions: top up with trace-wide ones if a finder missed.
   const fillers: QuestionSpec[] = [
     { id: `${topic}-count`, ask: 'number', topic: 'segment-count' },
     ...Object.keys(draft.scenario.hosts).map((h, k): QuestionSpec => ({ id: `${topic}-final-${k}`, ask: 'state', host: h, after: trace.segments.length })),
   ];
-  for (const f of fillers) if (questions.length < 3) questions.push(f);
+  for (const f of fillers) if (questions.length < MIN_QUESTIONS) questions.push(f);
   const base = TOPIC_TITLES[topic]!;
   const title = msgBoth('practiceTitle', base.en, seed >>> 0);
   title['zh-cn'] = msgBoth('practiceTitle', base['zh-cn'], seed >>> 0)['zh-cn'];

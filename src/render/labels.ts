@@ -4,7 +4,7 @@
  * Pure: no vscode, DOM or Node API. Output is plain text; `escapeLabel` makes it Mermaid-safe.
  */
 import type { Lang } from '../common/text';
-import type { Cause, Disposition, Flag, Millis, SegmentRecord, TimerName, Trace, TraceEvent } from '../engine/types';
+import type { Cause, Disposition, Flag, Millis, Profile, SegmentRecord, TimerName, Trace, TraceEvent } from '../engine/types';
 
 export type NumberMode = 'relative' | 'absolute';
 
@@ -26,8 +26,11 @@ const WORDS = {
   timerCancelled: { en: '{timer} stopped', 'zh-cn': '{timer}停止' },
   'timer.retransmission': { en: 'RTO timer', 'zh-cn': 'RTO 定时器' },
   'timer.time-wait': { en: '2MSL timer', 'zh-cn': '2MSL 定时器' },
+  // Linux's TIME-WAIT is a fixed TCP_TIMEWAIT_LEN (60 s), not two MSLs.
+  'timer.time-wait.linux': { en: 'TIME-WAIT timer', 'zh-cn': 'TIME-WAIT 定时器' },
   'timer.user-timeout': { en: 'user timeout', 'zh-cn': '用户超时定时器' },
   'timer.syn-ack-retransmission': { en: 'SYN,ACK RTO timer', 'zh-cn': 'SYN,ACK 重传定时器' },
+  'timer.persist': { en: 'persist timer', 'zh-cn': '持续定时器' },
   'phase.handshake': { en: 'Connection setup', 'zh-cn': '建立连接' },
   'phase.data': { en: 'Data transfer', 'zh-cn': '数据传输' },
   'phase.teardown': { en: 'Connection close', 'zh-cn': '关闭连接' },
@@ -53,6 +56,7 @@ const WORDS = {
   'disp.answered-rst': { en: 'answered with RST', 'zh-cn': '以 RST 回应' },
   'disp.reset': { en: 'reset the connection', 'zh-cn': '复位了连接' },
   'disp.backlog-full': { en: 'dropped: SYN backlog full', 'zh-cn': '丢弃：SYN 队列已满' },
+  'disp.accept-queue-full': { en: 'dropped: accept queue full', 'zh-cn': '丢弃：全连接队列已满' },
   'disp.cookie-rejected': { en: 'SYN cookie rejected', 'zh-cn': 'SYN cookie 无效' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
@@ -64,12 +68,18 @@ export function word(key: WordKey, lang: Lang, params: Record<string, string | n
   return entry[lang].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
-/** A duration for people: `50 ms`, `1.5 s`, `2 min`. */
-export function durationText(ms: Millis): string {
+const UNITS = {
+  ms: { en: 'ms', 'zh-cn': '毫秒' },
+  s: { en: 's', 'zh-cn': '秒' },
+  min: { en: 'min', 'zh-cn': '分钟' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/** A duration for people: `50 ms`, `1.5 s`, `2 min`; in Chinese `50 毫秒`, `1.5 秒`, `2 分钟`. */
+export function durationText(ms: Millis, lang: Lang = 'en'): string {
   const round = (x: number): number => Math.round(x * 1000) / 1000;
-  if (ms < 1000) return `${round(ms)} ms`;
-  if (ms >= 120_000 && ms % 60_000 === 0) return `${ms / 60_000} min`;
-  return `${round(ms / 1000)} s`;
+  if (ms < 1000) return `${round(ms)} ${UNITS.ms[lang]}`;
+  if (ms >= 120_000 && ms % 60_000 === 0) return `${ms / 60_000} ${UNITS.min[lang]}`;
+  return `${round(ms / 1000)} ${UNITS.s[lang]}`;
 }
 
 /** Flags in the order Wireshark prints them (low bit first): `SYN, ACK`, `FIN, ACK`, `PSH, ACK`. */
@@ -252,19 +262,21 @@ export function segmentLabel(rec: SegmentRecord, trace: Trace, opts: LabelOption
   return `#${rec.n} ${summary}${markers.length > 0 ? ` (${markers.join(', ')})` : ''}`;
 }
 
-export function timerName(timer: TimerName, lang: Lang): string {
+/** A timer's name; under the `linux` profile the TIME-WAIT timer is not called 2MSL (Linux ignores the MSL). */
+export function timerName(timer: TimerName, lang: Lang, profile?: Profile): string {
+  if (timer === 'time-wait' && profile === 'linux') return word('timer.time-wait.linux', lang);
   return word(`timer.${timer}`, lang);
 }
 
 /**
- * Text for a timer event: `2MSL timer: 60 s`, `RTO fired`. `restarted` marks a `set` while the timer
- * was already running.
+ * Text for a timer event: `2MSL timer: 4 min`, `RTO timer fired`; under the `linux` profile
+ * `TIME-WAIT timer: 60 s`. `restarted` marks a `set` while the timer was already running.
  */
-export function timerText(ev: Extract<TraceEvent, { kind: 'timer' }>, lang: Lang, restarted = false): string {
-  const name = timerName(ev.timer, lang);
+export function timerText(ev: Extract<TraceEvent, { kind: 'timer' }>, lang: Lang, restarted = false, profile?: Profile): string {
+  const name = timerName(ev.timer, lang, profile);
   switch (ev.action) {
     case 'set': {
-      const d = durationText(Math.max(0, (ev.expiresAt ?? ev.t) - ev.t));
+      const d = durationText(Math.max(0, (ev.expiresAt ?? ev.t) - ev.t), lang);
       return word(restarted ? 'timerRestarted' : 'timerSet', lang, { timer: name, d });
     }
     case 'fired':

@@ -11,7 +11,7 @@ import { LANGS } from '../../../src/common/text';
 import type { Trace } from '../../../src/engine/index';
 import { simulate } from '../../../src/engine/index';
 import { checkExercise, loadExercise, type Exercise } from '../../../src/exercise/index';
-import { computeAnswer, explain, PRACTICE_TOPICS, promptFor } from '../../../src/quiz/index';
+import { computeAnswer, explain, PRACTICE_TOPICS, promptFor, revealAt, type QuestionSpec } from '../../../src/quiz/index';
 
 const LESSONS_DIR = join(__dirname, '..', '..', '..', 'lessons');
 const lessonFiles = readdirSync(LESSONS_DIR)
@@ -57,6 +57,30 @@ describe.each(lessonFiles)('%s', (file) => {
     expect(PRACTICE_TOPICS).toContain(lesson(file).exercise.topic);
   });
 
+  it('asks each segment field only once (a question never repeats an answer given before)', () => {
+    const { exercise, trace } = lesson(file);
+    // next-isn asks for the seq of the host's last SYN.
+    const asked = (q: QuestionSpec): string[] => {
+      switch (q.ask) {
+        case 'seq':
+        case 'ack':
+        case 'flags':
+          return [`${q.segment}.${q.ask}`];
+        case 'segment':
+          return q.fields.map((f) => `${q.segment}.${f}`);
+        case 'number': {
+          if (q.topic !== 'next-isn') return [];
+          const syns = trace.segments.filter((r) => r.from === q.host && r.seg.flags.includes('SYN') && !r.retransmission && !r.injected);
+          return syns.length > 0 ? [`${syns[syns.length - 1]!.n}.seq`] : [];
+        }
+        default:
+          return [];
+      }
+    };
+    const all = exercise.questions.flatMap(asked);
+    expect(all.filter((x, i) => all.indexOf(x) !== i)).toEqual([]);
+  });
+
   it('can ask, answer and explain every question in both languages', () => {
     const { exercise, trace } = lesson(file);
     const ctx = { trace, scenario: exercise.scenario };
@@ -72,6 +96,20 @@ describe.each(lessonFiles)('%s', (file) => {
 
 // What each lesson's body promises the learner will see.
 describe('the lessons tell what the simulation shows', () => {
+  it('03: the questions come in the order they are asked, and the third ISN is asked once', () => {
+    const { exercise, trace } = lesson('03-isn.tcp.yaml');
+    const ctx = { trace, scenario: exercise.scenario };
+    const stops = exercise.questions.map((q) => revealAt(q, ctx));
+    expect(stops).toEqual([...stops].sort((a, b) => a - b));
+    const next = exercise.questions.find((q) => q.id === 'next-isn')!;
+    const thirdSynAck = trace.segments.filter((r) => r.from === 'server' && r.seg.flags.includes('SYN'))[2]!;
+    expect(computeAnswer(next, ctx)).toEqual({ kind: 'number', value: thirdSynAck.seg.seq });
+    expect(promptFor(next, ctx, 'en')).toContain(`segment ${thirdSynAck.n}`);
+    expect(exercise.questions.some((q) => q.ask === 'seq' && q.segment === thirdSynAck.n)).toBe(false);
+    // The probes of 1994 went to rsh, port 514.
+    expect(trace.hosts.server!.port).toBe(514);
+  });
+
   it('04a: with the backlog full of spoofed entries, the real client never gets past SYN-SENT', () => {
     const { trace } = lesson('04a-syn-flood.tcp.yaml');
     const clientSyns = trace.segments.filter((s) => s.from === 'client' && s.seg.flags.join() === 'SYN');

@@ -54,7 +54,10 @@ describe('explain', () => {
   it('an ABORT explains the RST and the missing TIME-WAIT', () => {
     const ctx = run([listen(), connect(), { kind: 'call', host: 'client', call: 'abort' }]);
     const rst = ctx.trace.segments.find((r) => r.seg.flags.includes('RST'))!;
-    expect(explain({ id: 'q', ask: 'state', host: 'client', after: rst.n }, ctx, 'en')).toMatch(/ABORT call\. ABORT sends an RST/);
+    const text = explain({ id: 'q', ask: 'state', host: 'client', after: rst.n }, ctx, 'en');
+    expect(text).toMatch(/ABORT call\. ABORT \(RFC 9293 §3\.10\.5\) sends an RST/);
+    // RFC 9293 contradicts itself here (§3.5.2 vs §3.10.5): the explanation says which rule is modelled.
+    expect(text).toContain('§3.5.2 suggests that the side issuing a reset enter TIME-WAIT; neither this model nor Linux does.');
   });
 
   it('a TIME-WAIT explanation gives this scenario\'s 2MSL', () => {

@@ -63,10 +63,10 @@ describe('generatePractice', () => {
       expect(new Set(scenarios).size).toBeGreaterThan(1);
     });
 
-    it.each([1, 2, 3, 17, 2024])('seed %i: 3+ questions, each with a computable answer that checks as correct', (seed) => {
+    it.each([1, 2, 3, 4, 5, 6, 7, 8, 17, 2024])('seed %i: 4+ questions, each with a computable answer that checks as correct', (seed) => {
       const p = generatePractice(topic, seed);
       expect(typeof p.title === 'object' && p.title.en && p.title['zh-cn']).toBeTruthy();
-      expect(p.questions.length).toBeGreaterThanOrEqual(3);
+      expect(p.questions.length).toBeGreaterThanOrEqual(4);
       expect(new Set(p.questions.map((q) => q.id)).size).toBe(p.questions.length);
       const ctx = { scenario: p.scenario, trace: simulate(p.scenario) };
       for (const q of p.questions) {
