@@ -145,7 +145,7 @@ export class DetailsView {
       h(
         'p',
         { id: 'segment-disposition' },
-        rec.arrivedAt === null ? s.lost : `${durationText(rec.sentAt)} → ${durationText(rec.arrivedAt)}. ${rec.disposition ? ctx.snapshot.dispositions[rec.disposition] : ''}`,
+        rec.arrivedAt === null ? s.lost : `${durationText(rec.sentAt, ctx.snapshot.lang)} → ${durationText(rec.arrivedAt, ctx.snapshot.lang)}. ${rec.disposition ? ctx.snapshot.dispositions[rec.disposition] : ''}`,
       ),
     );
 

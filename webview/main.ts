@@ -378,7 +378,7 @@ function renderTcb(table: HTMLTableElement, hidden: boolean): void {
       h('th', { scope: 'row' }, s.tcbTimers),
       ...hosts.map((n) => {
         const timers = tcbs[n]?.timers ?? [];
-        return cell(timers.length === 0 ? s.noTimers : timers.map((tm) => format(s.timerAt, timerName(tm.name, snap?.lang ?? 'en'), tm.expiresAt)).join('; '));
+        return cell(timers.length === 0 ? s.noTimers : timers.map((tm) => format(s.timerAt, timerName(tm.name, snap?.lang ?? 'en', trace?.profile), tm.expiresAt)).join('; '));
       }),
     ),
   );

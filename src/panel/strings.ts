@@ -111,12 +111,13 @@ export function reasonTexts(): Record<SendReason, string> {
     'rst-abort': t('The application called ABORT: the connection is reset at once.'),
     'rst-unacceptable': t('The segment acknowledged something never sent, so the host answers with a reset (RFC 9293 §3.10.7).'),
     'rst-half-open': t('The host rebooted and has no record of this connection: it resets the half-open connection (RFC 9293 §3.5.2).'),
-    'challenge-ack': t('An RST or SYN inside the window might be forged: instead of acting on it, the host sends a challenge ACK (RFC 5961).'),
+    'challenge-ack': t('An in-window RST that is not exactly at RCV.NXT, or any SYN on a synchronized connection, might be forged: instead of acting on it, the host sends a challenge ACK (RFC 5961).'),
     'ack-unacceptable': t('The segment was not acceptable (outside the receive window): the host drops it and sends an ACK (RFC 9293 §3.10.7.4).'),
     'time-wait-ack': t('A retransmitted FIN arrived in TIME-WAIT: the host acknowledges it again and restarts the 2×MSL timer.'),
     'syn-cookie': t('The SYN,ACK\'s initial sequence number is a SYN cookie: the listener keeps no state until the final ACK returns it.'),
     injected: t('The scenario crafted this segment (for example a spoofed or stray segment).'),
     duplicate: t('The network delivered a second copy of an earlier segment.'),
+    'window-probe': t('The peer advertised a zero window: the persist timer sends this probe so that the host learns when the window opens again (RFC 9293 §3.8.6.1).'),
   };
 }
 
@@ -130,6 +131,7 @@ export function dispositionTexts(): Record<Disposition, string> {
     reset: t('An acceptable reset: the receiver closed the connection.'),
     'backlog-full': t('The receiver\'s SYN backlog was full, so the SYN was dropped.'),
     'cookie-rejected': t('The ACK carried an invalid or stale SYN cookie and was rejected.'),
+    'accept-queue-full': t('The listener\'s accept queue was full (the application has not yet accepted the connections waiting there), so the segment was dropped.'),
   };
 }
 
@@ -137,7 +139,7 @@ export function acceptanceTexts(): Record<Acceptance, string> {
   return {
     accepted: t('Accepts it'),
     ignored: t('Drops it silently'),
-    ack: t('Drops it and sends an ACK'),
+    ack: t('Only answers with an ACK'),
     'challenge-ack': t('Sends a challenge ACK'),
     rst: t('Sends a reset (RST)'),
   };

@@ -59,6 +59,7 @@ export const SEND_REASONS: readonly SendReason[] = keysOf<SendReason>({
   'syn-cookie': true,
   'injected': true,
   'duplicate': true,
+  'window-probe': true,
 });
 
 export const DISPOSITIONS: readonly Disposition[] = keysOf<Disposition>({
@@ -70,12 +71,13 @@ export const DISPOSITIONS: readonly Disposition[] = keysOf<Disposition>({
   'reset': true,
   'backlog-full': true,
   'cookie-rejected': true,
+  'accept-queue-full': true,
 });
 
 const CHECK_STATUSES = keysOf<CheckStatus>({ correct: true, wrong: true, invalid: true });
 const EVENT_KINDS = keysOf<TraceEvent['kind']>({ call: true, send: true, deliver: true, drop: true, duplicate: true, state: true, timer: true, data: true });
 const TIMER_NAMES = keysOf<TimerName>({ retransmission: true, 'time-wait': true, 'user-timeout': true, 'syn-ack-retransmission': true });
-const USER_CALLS = keysOf<UserCall>({ listen: true, connect: true, send: true, receive: true, close: true, abort: true, status: true, crash: true, reboot: true });
+const USER_CALLS = keysOf<UserCall>({ listen: true, connect: true, send: true, receive: true, close: true, abort: true, status: true, crash: true, reboot: true, accept: true });
 
 /**
  * Every string the page shows that does not come from the exercise. The host localizes them

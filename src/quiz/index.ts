@@ -26,8 +26,9 @@ export { generatePractice, PRACTICE_TOPICS, type Practice } from './practice';
 
 /**
  * How many segments the diagram shows when the question is asked.
- * state: `after`; seq/ack/flags/segment/accepted: `segment - 1` (the segment itself is what is
- * predicted); choice and the static number topics: 0. With `ctx`, `next-isn` stops before the
+ * state: `after`; seq/ack/flags/segment: `segment - 1` (the segment itself is what is predicted);
+ * accepted: the last segment sent before it arrives (at least `segment - 1`); choice and the static
+ * number topics: 0. With `ctx`, `next-isn` stops before the
  * host's last SYN and `close-segments` before the first FIN (without it: 0).
  */
 export function revealAt(q: QuestionSpec, ctx?: QuizContext): number {
@@ -38,8 +39,16 @@ export function revealAt(q: QuestionSpec, ctx?: QuizContext): number {
     case 'ack':
     case 'flags':
     case 'segment':
-    case 'accepted':
       return Math.max(0, q.segment - 1);
+    case 'accepted': {
+      // The segment arrives now: everything sent before it arrives is on screen (a delayed
+      // duplicate arriving in a new connection shows that connection), nothing after.
+      const rec = ctx?.trace.segments.find((r) => r.n === q.segment);
+      if (!ctx || !rec || rec.arrivedAt === null) return Math.max(0, q.segment - 1);
+      const arrived = rec.arrivedAt;
+      const later = ctx.trace.segments.filter((r) => r.n > rec.n && r.sentAt < arrived);
+      return Math.max(q.segment - 1, ...later.map((r) => r.n));
+    }
     case 'number': {
       if (!ctx) return 0;
       if (q.topic === 'next-isn') {

@@ -22,8 +22,6 @@ export function questionView(q: QuestionSpec, ctx: QuizContext, lang: Lang, done
   if (hide) v.hide = hide;
   const rec = 'segment' in q ? ctx.trace.segments.find((r) => r.n === q.segment) : undefined;
   if (q.ask === 'state') v.hideState = { host: q.host, after: at };
-  // The receiver's state notes after the segment would give its fate away.
-  if (q.ask === 'accepted' && rec) v.hideState = { host: rec.to, after: q.segment };
   // The sender's state as the segment leaves names its flags (FIN-WAIT-1: a FIN; SYN-RECEIVED: SYN,ACK).
   if ((q.ask === 'flags' || (q.ask === 'segment' && q.fields.includes('flags'))) && rec && rec.from in ctx.trace.hosts) {
     v.hideState = { host: rec.from, after: q.segment - 1 };

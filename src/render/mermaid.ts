@@ -81,8 +81,7 @@ export function renderMermaid(trace: Trace, opts: MermaidOptions = {}): string {
   const allIds = [...ids.values()];
   const overAll = allIds.length > 1 ? `${allIds[0]},${allIds[allIds.length - 1]}` : (allIds[0] ?? 'h0');
 
-  const hidesLast = opts.hide !== undefined && opts.hide.segment === Math.min(opts.upTo ?? Infinity, trace.segments.length, opts.window?.to ?? Infinity);
-  const timeline = buildTimeline(trace, { upTo: opts.upTo, window: opts.window, endAtLastSend: hidesLast });
+  const timeline = buildTimeline(trace, { upTo: opts.upTo, window: opts.window, endBeforeArrivalOf: opts.hide?.segment });
   const timerShow = timerVisibility(trace);
   const stateHidden = stateHider(trace, opts.hideState);
   const peerOf = connectionPeer(trace);
@@ -137,7 +136,7 @@ export function renderMermaid(trace: Trace, opts: MermaidOptions = {}): string {
     } else if (ev.kind === 'timer' && ids.has(ev.host) && !stateHidden(ev.host, it.index)) {
       // (A blanked host's timers are left out too: a 2MSL timer would say TIME-WAIT.)
       const show = timerShow.get(it.index);
-      if (show) pushNote({ kind: 'note', host: ev.host, text: timerText(ev, lang, show === 'restarted'), t: ev.t, state: false, byCall: false });
+      if (show) pushNote({ kind: 'note', host: ev.host, text: timerText(ev, lang, show === 'restarted', trace.profile), t: ev.t, state: false, byCall: false });
     }
   }
 
@@ -190,7 +189,7 @@ export function renderMermaid(trace: Trace, opts: MermaidOptions = {}): string {
       return;
     }
     const items = unit.segs.map((r) =>
-      word('crossingItem', lang, { n: r.n, sent: durationText(r.sentAt), arrived: r.arrivedAt === null ? '—' : durationText(r.arrivedAt) }),
+      word('crossingItem', lang, { n: r.n, sent: durationText(r.sentAt, lang), arrived: r.arrivedAt === null ? '—' : durationText(r.arrivedAt, lang) }),
     );
     const text = word('crossing', lang, { list: items.join(word('crossingSep', lang)) });
     // Notes before the first crossing send stay before the block; those after the last one follow it.

@@ -48,22 +48,21 @@ export function traceTable(trace: Trace, opts: TableOptions = {}): TraceTable {
   const timers = timerVisibility(trace);
   const stateHidden = stateHider(trace, opts.hideState);
   const peerOf = connectionPeer(trace);
-  const hidesLast = opts.hide !== undefined && opts.hide.segment === Math.min(opts.upTo ?? Infinity, trace.segments.length, opts.window?.to ?? Infinity);
-  for (const it of buildTimeline(trace, { upTo: opts.upTo, window: opts.window, endAtLastSend: hidesLast }).items) {
+  for (const it of buildTimeline(trace, { upTo: opts.upTo, window: opts.window, endBeforeArrivalOf: opts.hide?.segment }).items) {
     if (it.kind === 'segment') {
       const rec = it.rec;
       const hiding = opts.hide !== undefined && opts.hide.segment === rec.n;
       const hide = hiding ? (opts.hide?.fields ?? DEFAULT_HIDDEN_FIELDS) : undefined;
       const notes = segmentMarkers(rec, trace, lang, { fate: !hiding });
       if (!hiding && rec.arrivedAt !== null) {
-        notes.push(word('arrived', lang, { t: durationText(rec.arrivedAt) }));
+        notes.push(word('arrived', lang, { t: durationText(rec.arrivedAt, lang) }));
         if (rec.disposition !== null) notes.push(dispositionText(rec.disposition, lang));
       }
       rows.push({
         n: rec.n,
         time: rec.sentAt,
         kind: 'segment',
-        text: [`#${rec.n}`, durationText(rec.sentAt), `${rec.from} → ${rec.to}`, segmentSummary(rec, trace, opts.numbers ?? 'absolute', { hide, window: true }), notes.join(sep)],
+        text: [`#${rec.n}`, durationText(rec.sentAt, lang), `${rec.from} → ${rec.to}`, segmentSummary(rec, trace, opts.numbers ?? 'absolute', { hide, window: true }), notes.join(sep)],
       });
       continue;
     }
@@ -72,10 +71,10 @@ export function traceTable(trace: Trace, opts: TableOptions = {}): TraceTable {
       const hidden = stateHidden(ev.host, it.index);
       const peer = peerOf(ev);
       const what = hidden ? '?' : `${ev.from} → ${ev.to}${peer ? ` (${peer})` : ''}`;
-      rows.push({ n: null, time: ev.t, kind: 'state', text: ['', durationText(ev.t), ev.host, what, hidden ? '' : causeText(ev.cause, lang)] });
+      rows.push({ n: null, time: ev.t, kind: 'state', text: ['', durationText(ev.t, lang), ev.host, what, hidden ? '' : causeText(ev.cause, lang)] });
     } else if (ev.kind === 'timer' && !stateHidden(ev.host, it.index)) {
       const show = timers.get(it.index);
-      if (show) rows.push({ n: null, time: ev.t, kind: 'timer', text: ['', durationText(ev.t), ev.host, timerText(ev, lang, show === 'restarted'), ''] });
+      if (show) rows.push({ n: null, time: ev.t, kind: 'timer', text: ['', durationText(ev.t, lang), ev.host, timerText(ev, lang, show === 'restarted', trace.profile), ''] });
     }
   }
   return { columns, rows };

@@ -15,10 +15,10 @@ export interface RangeOptions {
   /** Show segments from..to only (inclusive), and the events from `from`'s send to before `to+1`'s. */
   window?: { from: number; to: number };
   /**
-   * Quiz mode, a question about the last segment shown: stop at its send. What it did on arrival
-   * (the receiver's answer, its state change) is what the learner is predicting.
+   * Quiz mode, a question about segment n: the view ends just before n arrives (or is lost). What
+   * the receiver did with it (its answer, its state change) is what the learner is predicting.
    */
-  endAtLastSend?: boolean;
+  endBeforeArrivalOf?: number;
 }
 
 export interface Timeline {
@@ -63,7 +63,12 @@ export function buildTimeline(trace: Trace, opts: RangeOptions = {}): Timeline {
   const first = Math.max(1, Math.floor(opts.window?.from ?? 1));
   const last = Math.min(count, Math.floor(opts.window?.to ?? count), Math.floor(opts.upTo ?? count));
   const startEvent = first <= 1 ? 0 : Math.ceil(segmentPosition(trace, first));
-  const endPos = opts.endAtLastSend && last >= first ? Math.floor(segmentPosition(trace, last)) + 1 : last + 1 <= count ? segmentPosition(trace, last + 1) : trace.events.length;
+  let endPos = last + 1 <= count ? segmentPosition(trace, last + 1) : trace.events.length;
+  if (opts.endBeforeArrivalOf !== undefined) {
+    const n = opts.endBeforeArrivalOf;
+    const arrival = trace.events.findIndex((ev) => (ev.kind === 'deliver' || ev.kind === 'drop') && ev.n === n);
+    if (arrival >= 0) endPos = Math.min(endPos, arrival);
+  }
   const items: TimelineItem[] = [];
   for (const rec of trace.segments) {
     if (rec.n >= first && rec.n <= last) items.push({ kind: 'segment', pos: segmentPosition(trace, rec.n), rec });

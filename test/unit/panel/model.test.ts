@@ -165,3 +165,23 @@ describe('hex highlight', () => {
     expect(((seqBytes[0] << 24) | (seqBytes[1] << 16) | (seqBytes[2] << 8) | seqBytes[3]) >>> 0).toBe(seg.seq);
   });
 });
+
+describe('an accepted question about a late segment', () => {
+  it('shows everything sent before the segment arrives, and nothing of what it did', async () => {
+    const { exercise, trace } = load('lessons/06b-old-duplicate.tcp.yaml');
+    const { questionView } = await import('../../../src/quiz/view');
+    const q = exercise.questions.find((x) => x.id === 'old-accepted')!;
+    const v = questionView(q, { trace, scenario: exercise.scenario }, 'en');
+    const late = trace.segments.find((r) => r.n === 4)!;
+    // The stop: the last segment sent before #4 arrives (the new connection's segments included).
+    expect(trace.segments[v.revealAt - 1]!.sentAt).toBeLessThan(late.arrivedAt!);
+    expect(trace.segments[v.revealAt]?.sentAt ?? Infinity).toBeGreaterThanOrEqual(late.arrivedAt!);
+    expect(v.revealAt).toBeGreaterThan(13);
+    const text = renderMermaid(trace, { ...viewRange(v.revealAt, trace.segments.length, [v]) });
+    expect(text).toContain('#35;13 ACK');
+    // What the server did with #4 (its ACK, sent when #4 arrived) is not on screen yet.
+    const answer = trace.segments.find((r) => r.from === 'server' && r.sentAt === late.arrivedAt)!;
+    expect(text).not.toContain(`#35;${answer.n} `);
+    expect(text).not.toMatch(/#35;4 [^\n]*lost/);
+  });
+});

@@ -146,7 +146,7 @@ describe('state changes and timers', () => {
     const text = renderMermaid(closeTrace());
     expect(text).toContain('2MSL timer#58; 60 s');
     expect(text).toContain('2MSL timer fired');
-    expect(renderMermaid(closeTrace(), { lang: 'zh-cn' })).toContain('2MSL 定时器：60 s');
+    expect(renderMermaid(closeTrace(), { lang: 'zh-cn' })).toContain('2MSL 定时器：60 秒');
   });
 
   it('the RTO firing is shown before the retransmission', () => {
