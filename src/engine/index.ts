@@ -69,16 +69,23 @@ export function simulate(scenario: Scenario): Trace {
 }
 
 /**
- * `nth: 'last'` means the last segment the fault matches in a fault-free dry run of the same
- * scenario; it becomes that match's number (0, never, when nothing matches).
+ * `nth: 'last'` means the segment that would be the fault's last match: a dry run decides, and it
+ * becomes that match's number (0, never, when nothing matches). The dry run leaves out this fault
+ * but keeps the others (the `last` ones before it already resolved): a duplicated segment that
+ * draws one more ACK must not make a "drop the last ACK" fault hit an earlier one. With one fault,
+ * that is a fault-free run.
  */
 function resolveFaults(scenario: Scenario): Fault[] {
   if (!scenario.faults.some((f) => f.nth === 'last')) return scenario.faults;
-  const dry = new Simulator({ ...scenario, faults: [] }, HOOKS, []).run();
-  return scenario.faults.map((f) => {
-    if (f.nth !== 'last') return f;
+  const resolved: Fault[] = [...scenario.faults];
+  scenario.faults.forEach((f, i) => {
+    if (f.nth !== 'last') return;
+    const others = resolved.filter((g, j) => j !== i && g.nth !== 'last');
+    const dry = new Simulator({ ...scenario, faults: others }, HOOKS, others).run();
     let count = 0;
-    for (const rec of dry.segments) if (matches(f, rec)) count++;
-    return { ...f, nth: count };
+    // Faults see what is transmitted: a network's duplicate copy never meets them.
+    for (const rec of dry.segments) if (rec.fate !== 'duplicate' && matches(f, rec)) count++;
+    resolved[i] = { ...f, nth: count };
   });
+  return resolved;
 }

@@ -391,8 +391,14 @@ export class Simulator {
   }
 
   /** Name of an endpoint in the trace: the scenario host owning the address, else "address:port". */
+  /**
+   * How the trace names an endpoint: a scenario host's name for its own address and port, else
+   * `address:port` — also for another port on a host's address (a segment spoofed from the
+   * client's address but not its port is not the client's).
+   */
   nameOf(addr: string, port: number): string {
-    return this.hostByAddr.get(addr)?.name ?? endpoint(addr, port);
+    const host = this.hostByAddr.get(addr);
+    return host && host.port === port ? host.name : endpoint(addr, port);
   }
 
   latency(from: string, to: string): Millis {

@@ -99,6 +99,14 @@ describe('RST for no socket', () => {
     expect(t.errors).toEqual([{ t: 100, host: 'client', call: 'connect', error: 'connection reset' }]);
   });
 
+  it('another port on a host\'s address is not that host: the trace names it address:port', () => {
+    // Spoofed from the client's address but not its port, to a port the server does not use.
+    const t = simulate(scenario([listen(), inject('10.0.0.1:40001', '10.0.0.2:81', ['SYN'], { seq: 7 })]));
+    const [syn, rst] = t.segments;
+    expect([syn!.from, syn!.to]).toEqual(['10.0.0.1:40001', '10.0.0.2:81']);
+    expect([rst!.from, rst!.to, rst!.seg.flags.join(',')]).toEqual(['10.0.0.2:81', '10.0.0.1:40001', 'RST,ACK']);
+  });
+
   it('a segment to an address no host owns is dropped (no-host)', () => {
     const t = simulate(scenario([inject('client', '10.9.9.9:80', ['SYN'], { seq: 1 })]));
     expect(t.events.find((e) => e.kind === 'drop')).toMatchObject({ n: 1, why: 'no-host' });
@@ -107,6 +115,18 @@ describe('RST for no socket', () => {
 });
 
 describe('lost final ACK', () => {
+  it('nth: last still drops the final ACK when another fault adds a match (a duplicate draws one more ACK)', () => {
+    const steps = [listen(), connect(), send('server', 50), close('client'), close('server'), wait(2000)];
+    const dropLast = fault('drop', { from: 'client', flags: ['ACK'], len: 0 }, 'last');
+    const t = simulate(scenario(steps, { faults: [fault('duplicate', { from: 'server', flags: ['PSH', 'ACK'] }), dropLast] }));
+    const lost = t.segments.find((r) => r.fate === 'dropped')!;
+    // The dropped one acknowledges the server's FIN (the last ACK of the close), not the data.
+    const serverFin = t.segments.find((r) => r.from === 'server' && r.seg.flags.includes('FIN'))!;
+    expect(lost.seg.ack).toBe((serverFin.seg.seq + 1) >>> 0);
+    expect(transitions(t, 'server')).toContain('LAST-ACK → CLOSED');
+    expect(t.segments.filter((r) => r.from === 'server' && r.seg.flags.includes('FIN')).length).toBe(2); // the FIN retransmitted
+  });
+
   it('the side that closed second retransmits its FIN from LAST-ACK; TIME-WAIT acknowledges it again', () => {
     const t = simulate(
       scenario([listen(), connect(), close('client'), close('server')], { faults: [fault('drop', { from: 'client', flags: ['ACK'], len: 0 }, 'last')] }),
