@@ -1,10 +1,14 @@
-// Benchmarks the `tcp-tutor` CLI:
+// Benchmarks the `tcp-tutor` CLI, each figure with a ratio against a baseline measured in the same run:
 //   1. `check` over 500 generated exercise files, in-process (files/s);
-//   2. start-up of `node dist/cli.js --version` (median of N runs) against `node -e 0` measured in
-//      the same run as the baseline, and their ratio.
+//   2. start-up of `node dist/cli.js --version` (median of N runs) against `node -e 0`;
+//   3. a real one-file `check` as a spawned process (start-up that loads YAML, ajv, the engine and
+//      runs one file), median of N runs, against `node -e 0`;
+//   4. `check` over the same 500 files as ONE spawned process, against the in-process figure (1.)
+//      and against `node -e 0` plus the in-process time (what a process could cost at best).
 // Prints a readable summary, then one JSON line with the figures (last line of stdout).
 //   node scripts/bench-cli.mjs [--files 500] [--runs 11] [--cli dist/cli.js]
-// Without dist/cli.js (no build yet) the CLI is bundled to a temp file with esbuild first.
+// Without dist/cli.js (no build yet) the CLI is bundled to a temp file with esbuild first. Writes
+// only under the system temp dir, never inside the repo.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,27 +86,39 @@ ${lose}questions:
     cliSource = 'temp bundle (dist/cli.js missing)';
     await esbuild.build({ entryPoints: [join(root, 'src/cli/main.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: cli, logLevel: 'error' });
   }
-  const time = (args) => {
+  const time = (args, ok = [0]) => {
     const s = performance.now();
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: work, maxBuffer: 64 * 1024 * 1024 });
     const ms = performance.now() - s;
-    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    if (!ok.includes(r.status)) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
     return ms;
   };
   const median = (xs) => {
     const s = [...xs].sort((a, b) => a - b);
     return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   };
+  // check exits 1 when a file has problems; the generated files pass, but a figure is a figure.
+  const oneFile = join(dir, files[0]);
+  const checkArgs = [cli, 'check', oneFile];
   time(['-e', '0']);
   time([cli, '--version']);
+  time(checkArgs, [0, 1]);
   const base = [];
   const start = [];
+  const one = [];
   for (let i = 0; i < RUNS; i++) {
     base.push(time(['-e', '0']));
     start.push(time([cli, '--version']));
+    one.push(time(checkArgs, [0, 1]));
   }
   const baselineMs = median(base);
   const startupMs = median(start);
+  const oneFileMs = median(one);
+
+  // ---- 4. check over every generated file in one process (the directory, as a user would) ----
+  const whole = [];
+  for (let i = 0; i < Math.max(3, Math.min(RUNS, 5)); i++) whole.push(time([cli, 'check', dir], [0, 1]));
+  const processMs = median(whole);
 
   const result = {
     files: files.length,
@@ -114,9 +130,20 @@ ${lose}questions:
     startupMedianMs: Math.round(startupMs * 10) / 10,
     baselineMedianMs: Math.round(baselineMs * 10) / 10,
     startupRatio: Math.round((startupMs / baselineMs) * 100) / 100,
+    checkOneFileMedianMs: Math.round(oneFileMs * 10) / 10,
+    checkOneFileRatio: Math.round((oneFileMs / baselineMs) * 100) / 100,
+    checkProcessMs: Math.round(processMs),
+    checkProcessFilesPerSecond: Math.round((files.length / processMs) * 1000 * 10) / 10,
+    checkProcessRatio: Math.round((processMs / checkMs) * 100) / 100,
+    checkProcessRatioToFloor: Math.round((processMs / (checkMs + baselineMs)) * 100) / 100,
   };
-  console.log(`check: ${files.length} files in ${result.checkMs} ms = ${result.checkFilesPerSecond} files/s (${errors} errors)`);
+  console.log(`check in-process: ${files.length} files in ${result.checkMs} ms = ${result.checkFilesPerSecond} files/s (${errors} errors)`);
   console.log(`start-up: tcp-tutor --version ${result.startupMedianMs} ms, node -e 0 ${result.baselineMedianMs} ms, ratio ${result.startupRatio} (median of ${RUNS}, ${cliSource})`);
+  console.log(`check one file (spawned): ${result.checkOneFileMedianMs} ms, node -e 0 ${result.baselineMedianMs} ms, ratio ${result.checkOneFileRatio} (median of ${RUNS})`);
+  console.log(
+    `check ${files.length} files in one spawned process: ${result.checkProcessMs} ms = ${result.checkProcessFilesPerSecond} files/s, ` +
+      `ratio ${result.checkProcessRatio} to in-process (${result.checkMs} ms), ${result.checkProcessRatioToFloor} to in-process + node -e 0 (median of ${whole.length})`,
+  );
   console.log(JSON.stringify(result));
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -20,8 +20,9 @@ Options:
     simulate: `Usage: tcp-tutor simulate FILE [--json]
 
 Runs the exercise's scenario and prints the trace as a table: segment number, virtual time,
-sender → receiver, flags, seq, ack, length, window, fate, and the state changes it caused.
-  --json   print the trace as JSON (hosts, segments, states, final) instead`,
+sender → receiver, flags, seq, ack, length, window, fate, and the state changes it caused; a
+network duplicate has its own row, and so has each user call that failed.
+  --json   print the trace as JSON (hosts, segments, states, final, errors) instead`,
     render: `Usage: tcp-tutor render FILE [--numbers relative|absolute]
 
 Prints the trace as a Mermaid sequence diagram.
@@ -30,8 +31,10 @@ Prints the trace as a Mermaid sequence diagram.
 
 Checks exercise files (directories are searched for *.tcp.yaml): YAML, format, meaning, a run
 of the engine, and every question's expect against the engine's answer.
-Prints file:line:col: severity: message per problem and a summary.
-Exit status: 0 when every file passes, 1 when problems were found, 2 on usage errors.`,
+Prints file:line:col: message per error, file:line:col: warning: message per warning (a step
+whose call fails, a fault that never applies), and a summary.
+Exit status: 0 when every file passes (warnings allowed), 1 when problems were found, 2 on usage
+errors.`,
     quiz: `Usage: tcp-tutor quiz FILE [--seed N]
 
 Asks the exercise's questions in the terminal, one answer per line. An answer that is not
@@ -52,6 +55,15 @@ Shows help for a command.`,
   missingArg: (cmd: string, what: string) => `tcp-tutor ${cmd}: missing ${what}`,
   extraArg: (cmd: string, a: string) => `tcp-tutor ${cmd}: unexpected argument '${a}'`,
   cannotRead: (f: string, why: string) => `tcp-tutor: cannot read ${f}: ${why}`,
+  cannotWrite: (f: string, why: string) => `tcp-tutor new: cannot write ${f}: ${why}`,
+  why: {
+    missing: 'no such file',
+    missingPath: 'no such file or directory',
+    noDirectory: 'no such directory',
+    directory: 'is a directory',
+    notRegular: 'not a regular file (a device, pipe or socket)',
+    denied: 'permission denied',
+  },
   noFiles: (paths: string) => `tcp-tutor check: no *.tcp.yaml files in ${paths}`,
   summaryPass: (files: number, warnings: number) =>
     `${files} file${files === 1 ? '' : 's'} checked: all passed${warnings ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}`,
@@ -73,6 +85,9 @@ Shows help for a command.`,
   internalError: (m: string) => `tcp-tutor: internal error: ${m}`,
   tableHead: ['#', 'time', 'from → to', 'flags', 'seq', 'ack', 'len', 'win', 'fate', 'state changes'],
   fate: { delivered: 'delivered', dropped: 'lost', duplicate: 'duplicate' } as Record<string, string>,
+  duplicateOf: (n: number) => `duplicate of #${n}`,
+  failed: 'failed',
+  callFailed: (call: string, error: string, step: number | null) => `${call}: ${error}${step === null ? '' : ` (step ${step})`}`,
   final: 'Final states',
 };
 
@@ -97,8 +112,8 @@ const zh: Catalogue = {
     simulate: `用法：tcp-tutor simulate 文件 [--json]
 
 运行练习中的场景并以表格打印轨迹：报文段编号、虚拟时间、发送方 → 接收方、标志位、seq、ack、
-长度、窗口、结果，以及它引起的状态变化。
-  --json   改为以 JSON 打印轨迹（hosts、segments、states、final）`,
+长度、窗口、结果，以及它引起的状态变化；网络产生的重复报文段和每个失败的用户调用各占一行。
+  --json   改为以 JSON 打印轨迹（hosts、segments、states、final、errors）`,
     render: `用法：tcp-tutor render 文件 [--numbers relative|absolute]
 
 以 Mermaid 时序图打印轨迹。
@@ -106,8 +121,9 @@ const zh: Catalogue = {
     check: `用法：tcp-tutor check 文件|目录...
 
 检查练习文件（在目录中查找 *.tcp.yaml）：YAML、格式、语义、运行引擎，并将每个问题的 expect
-与引擎的答案比较。每个问题打印一行 文件:行:列: 级别: 消息，最后打印汇总。
-退出码：全部通过为 0，发现问题为 1，用法错误为 2。`,
+与引擎的答案比较。每个错误打印一行 文件:行:列: 消息，每个警告打印一行 文件:行:列: warning: 消息
+（例如某一步的调用会失败、某个故障从未生效），最后打印汇总。
+退出码：全部通过为 0（允许有警告），发现问题为 1，用法错误为 2。`,
     quiz: `用法：tcp-tutor quiz 文件 [--seed N]
 
 在终端中逐个提问，每行一个答案。无法理解的答案会重新询问且不消耗次数；次数用完后显示答案。
@@ -126,6 +142,15 @@ const zh: Catalogue = {
   missingArg: (cmd, what) => `tcp-tutor ${cmd}：缺少${what}`,
   extraArg: (cmd, a) => `tcp-tutor ${cmd}：多余的参数 '${a}'`,
   cannotRead: (f, why) => `tcp-tutor：无法读取 ${f}：${why}`,
+  cannotWrite: (f, why) => `tcp-tutor new：无法写入 ${f}：${why}`,
+  why: {
+    missing: '文件不存在',
+    missingPath: '文件或目录不存在',
+    noDirectory: '目录不存在',
+    directory: '这是一个目录',
+    notRegular: '不是普通文件（而是设备、管道或套接字）',
+    denied: '没有权限',
+  },
   noFiles: (paths) => `tcp-tutor check：${paths} 中没有 *.tcp.yaml 文件`,
   summaryPass: (files, warnings) => `已检查 ${files} 个文件：全部通过${warnings ? `（${warnings} 个警告）` : ''}`,
   summaryFail: (files, failed, errors, warnings) => `已检查 ${files} 个文件：${failed} 个未通过（${errors} 个错误，${warnings} 个警告）`,
@@ -145,6 +170,9 @@ const zh: Catalogue = {
   internalError: (m) => `tcp-tutor：内部错误：${m}`,
   tableHead: ['#', '时间', '发送 → 接收', '标志', 'seq', 'ack', '长度', '窗口', '结果', '状态变化'],
   fate: { delivered: '已送达', dropped: '丢失', duplicate: '重复' },
+  duplicateOf: (n) => `#${n} 的副本`,
+  failed: '失败',
+  callFailed: (call, error, step) => `${call}：${error}${step === null ? '' : `（第 ${step} 步）`}`,
   final: '最终状态',
 };
 

@@ -4,16 +4,29 @@ import { version } from '../../package.json';
 
 const argv = process.argv.slice(2);
 
-// `tcp-tutor simulate x | head`: the reader went away; stop quietly instead of a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
-    throw e;
-  });
+/** Exit status when the output cannot be written (the reader went away, the disk is full). */
+const EXIT_OUTPUT_FAILED = 1;
+
+// `tcp-tutor simulate x | head -1` (EPIPE), `> /dev/full` (ENOSPC), a closed descriptor: the
+// output is lost, so stop at once, quietly (no stack trace, nothing more written), non-zero.
+let outputFailed = false;
+function outputFailure(): never {
+  outputFailed = true;
+  process.exit(EXIT_OUTPUT_FAILED);
+}
+for (const stream of [process.stdout, process.stderr]) stream.on('error', outputFailure);
+
+function write(stream: NodeJS.WriteStream, s: string): void {
+  if (outputFailed) return;
+  try {
+    stream.write(s);
+  } catch {
+    outputFailure();
+  }
 }
 
 if (argv.length === 1 && ['--version', '-V', '-v'].includes(argv[0])) {
-  process.stdout.write(`${version}\n`);
+  write(process.stdout, `${version}\n`);
 } else {
   // stdin is touched only when a command reads it (`quiz`), so other commands start fast and exit.
   const stdin: AsyncIterable<string> = {
@@ -25,8 +38,8 @@ if (argv.length === 1 && ['--version', '-V', '-v'].includes(argv[0])) {
   import('./run')
     .then(({ runCli }) =>
       runCli(argv, {
-        stdout: (s) => process.stdout.write(s),
-        stderr: (s) => process.stderr.write(s),
+        stdout: (s) => write(process.stdout, s),
+        stderr: (s) => write(process.stderr, s),
         stdin,
         cwd: process.cwd(),
         env: process.env,
@@ -35,10 +48,10 @@ if (argv.length === 1 && ['--version', '-V', '-v'].includes(argv[0])) {
     )
     .then(
       (code) => {
-        process.exitCode = code;
+        if (!outputFailed) process.exitCode = code;
       },
       (e: unknown) => {
-        process.stderr.write(`tcp-tutor: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+        write(process.stderr, `tcp-tutor: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
         process.exitCode = 1;
       },
     );

@@ -2,19 +2,21 @@
  * The `tcp-tutor` command line, runnable in-process: `runCli(argv, io)` returns the exit status
  * (0 ok, 1 problems found, 2 usage). `main.ts` wires it to the process; tests call it directly.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { version } from '../../package.json';
+import { decodeUtf8 } from '../common/decode';
 import { langFromLocale, localize, type Lang } from '../common/text';
-import { simulate, type Trace } from '../engine';
-import { checkExercise, checkExerciseFull, exerciseToJson, loadExercise, STARTER_TEMPLATE, type Diagnostic } from '../exercise';
+import { ScenarioError, simulate, SimulationLimitError, type Scenario, type Trace } from '../engine';
+import { callError, callFailures, checkExerciseFull, EXERCISE_LIMITS, exerciseToJson, limitMessage, roundTime, STARTER_TEMPLATE, type Diagnostic, type Exercise } from '../exercise';
+import { messages } from '../exercise/messages';
 import { checkAnswer, choiceLabel, computeAnswer, explain, formatAnswer, hints, promptFor, type QuizContext } from '../quiz';
-import { askedOrder, questionView, viewRange, type ViewRange } from '../quiz/view';
+import { questionView, viewRange, type ViewRange } from '../quiz/view';
 import type { QuestionSpec } from '../quiz/types';
 import { renderMermaid } from '../render/mermaid';
 import { traceTable } from '../render/table';
 import { cliText, COMMANDS, type Command } from './catalogue';
-import { EXERCISE_SUFFIX, expandExercisePaths } from './files';
+import { EXERCISE_SUFFIX, expandExercisePaths, readFileCapped, type ReadProblem } from './files';
 import { LineReader } from './lines';
 
 export interface CliIo {
@@ -170,18 +172,51 @@ function oneFile(c: Ctx, cmd: Command, what = 'FILE'): string | number {
   return c.rest[0];
 }
 
-function readText(c: Ctx, file: string): string | undefined {
-  try {
-    return readFileSync(resolve(c.io.cwd, file), 'utf8');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    c.err(c.t.cannotRead(file, code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : e instanceof Error ? e.message : String(e)));
-    return undefined;
+function why(c: Ctx, p: ReadProblem): string {
+  switch (p.kind) {
+    case 'missing':
+      return c.t.why.missing;
+    case 'directory':
+      return c.t.why.directory;
+    case 'not-regular':
+      return c.t.why.notRegular;
+    case 'denied':
+      return c.t.why.denied;
+    case 'too-big':
+      return messages(c.lang).fileTooBig(p.size, EXERCISE_LIMITS.maxFileSize);
+    case 'other':
+      return p.message;
   }
 }
 
+/** A file's text; or the problems that stop it being read (`cannot` when it could not be opened at all). */
+type Read = { text: string } | { diagnostics: Diagnostic[] } | { cannot: string };
+
+/**
+ * Reads an exercise file as the format wants it: at most the size cap (checked before reading),
+ * regular files only, UTF-8 (a BOM is dropped; a byte that is not UTF-8 is an error at its line).
+ */
+function readExercise(c: Ctx, file: string): Read {
+  const r = readFileCapped(resolve(c.io.cwd, file), EXERCISE_LIMITS.maxFileSize);
+  const m = messages(c.lang);
+  const at1 = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  if ('problem' in r) {
+    if (r.problem.kind === 'too-big') {
+      return { diagnostics: [{ file, ...at1, severity: 'error', code: 'limit-size', message: m.fileTooBig(r.problem.size, EXERCISE_LIMITS.maxFileSize) }] };
+    }
+    return { cannot: c.t.cannotRead(file, why(c, r.problem)) };
+  }
+  const d = decodeUtf8(r.bytes);
+  if ('error' in d) {
+    const { line, column, byte } = d.error;
+    return { diagnostics: [{ file, line, column, endLine: line, endColumn: column + 1, severity: 'error', code: 'not-utf8', message: m.notUtf8(byte) }] };
+  }
+  return { text: d.text };
+}
+
+/** `file:line:col: message` for an error, `file:line:col: warning: message` for a warning. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
+  return d.severity === 'warning' ? `${d.file}:${d.line}:${d.column}: warning: ${d.message}` : `${d.file}:${d.line}:${d.column}: ${d.message}`;
 }
 
 function cmdHelp(c: Ctx): number {
@@ -199,16 +234,23 @@ function cmdHelp(c: Ctx): number {
   return EXIT_OK;
 }
 
-/** Loads and runs a file; prints its errors and returns null when it cannot run. */
-function runFile(c: Ctx, file: string): { trace: Trace } | number {
-  const text = readText(c, file);
-  if (text === undefined) return EXIT_USAGE;
-  const r = checkExerciseFull(text, file, c.lang);
-  if (!r.trace) {
+/** Loads and runs a file; prints its errors and returns the exit status when it cannot run. */
+function runFile(c: Ctx, file: string): { trace: Trace; exercise: Exercise } | number {
+  const read = readExercise(c, file);
+  if ('cannot' in read) {
+    c.err(read.cannot);
+    return EXIT_USAGE;
+  }
+  if ('diagnostics' in read) {
+    for (const d of read.diagnostics) c.err(formatDiagnostic(d));
+    return EXIT_PROBLEMS;
+  }
+  const r = checkExerciseFull(read.text, file, c.lang);
+  if (!r.trace || !r.exercise) {
     for (const d of r.diagnostics) c.err(formatDiagnostic(d));
     return EXIT_PROBLEMS;
   }
-  return { trace: r.trace };
+  return { trace: r.trace, exercise: r.exercise };
 }
 
 function cmdSimulate(c: Ctx): number {
@@ -216,8 +258,8 @@ function cmdSimulate(c: Ctx): number {
   if (typeof file === 'number') return file;
   const r = runFile(c, file);
   if (typeof r === 'number') return r;
-  if (c.options.has('json')) c.out(JSON.stringify(exerciseToJson(r.trace), null, 2));
-  else c.out(simulateTable(r.trace, c));
+  if (c.options.has('json')) c.out(JSON.stringify(exerciseToJson(r.trace, r.exercise.scenario), null, 2));
+  else c.out(simulateTable(r.trace, r.exercise.scenario, c));
   return EXIT_OK;
 }
 
@@ -235,41 +277,50 @@ function cmdRender(c: Ctx): number {
 function cmdCheck(c: Ctx): number {
   if (c.rest.length === 0) return usage(c, 'check', c.t.missingArg('check', 'FILE|DIR'));
   const { files, missing } = expandExercisePaths(c.rest, c.io.cwd);
-  for (const m of missing) c.err(c.t.cannotRead(m, 'no such file or directory'));
-  if (files.length === 0) {
-    if (missing.length === 0) c.err(c.t.noFiles(c.rest.join(', ')));
+  for (const m of missing) c.err(c.t.cannotRead(m, c.t.why.missingPath));
+  if (files.length === 0 && missing.length === 0) {
+    c.err(c.t.noFiles(c.rest.join(', ')));
     return EXIT_USAGE;
   }
-  let errors = 0;
+  // A path that does not exist is a file that failed.
+  let errors = missing.length;
   let warnings = 0;
-  let failed = 0;
+  let failed = missing.length;
   for (const f of files) {
-    const text = readText(c, f);
-    if (text === undefined) {
+    const read = readExercise(c, f);
+    if ('cannot' in read) {
+      c.err(read.cannot);
       failed++;
       errors++;
       continue;
     }
-    const ds = checkExercise(text, f, c.lang);
+    const ds = 'diagnostics' in read ? read.diagnostics : checkExerciseFull(read.text, f, c.lang).diagnostics;
     for (const d of ds) c.out(formatDiagnostic(d));
     const e = ds.filter((d) => d.severity === 'error').length;
     errors += e;
     warnings += ds.length - e;
     if (e > 0) failed++;
   }
-  if (failed === 0 && missing.length === 0) {
-    c.out(c.t.summaryPass(files.length, warnings));
+  const checked = files.length + missing.length;
+  if (failed === 0) {
+    c.out(c.t.summaryPass(checked, warnings));
     return EXIT_OK;
   }
-  c.out(c.t.summaryFail(files.length, failed, errors, warnings));
-  return EXIT_PROBLEMS;
+  c.out(c.t.summaryFail(checked, failed, errors, warnings));
+  // Nothing named on the command line exists: a usage error.
+  return files.length === 0 ? EXIT_USAGE : EXIT_PROBLEMS;
+}
+
+/** `lesson` → `lesson.tcp.yaml`; `lesson.tcp`, `lesson.yaml` and `lesson.tcp.yml` too. */
+export function exerciseFileName(name: string): string {
+  return name.endsWith(EXERCISE_SUFFIX) ? name : `${name.replace(/(\.tcp)?(\.ya?ml)?$/, '')}${EXERCISE_SUFFIX}`;
 }
 
 function cmdNew(c: Ctx): number {
   const name = oneFile(c, 'new', 'NAME');
   if (typeof name === 'number') return name;
   if (name.trim() === '' || basename(name).startsWith('.') || /[\0]/.test(name)) return usage(c, 'new', c.t.badName(name));
-  const file = name.endsWith(EXERCISE_SUFFIX) ? name : `${name.replace(/\.ya?ml$/, '')}${EXERCISE_SUFFIX}`;
+  const file = exerciseFileName(name);
   const abs = resolve(c.io.cwd, file);
   if (existsSync(abs)) {
     c.err(c.t.exists(file));
@@ -278,7 +329,18 @@ function cmdNew(c: Ctx): number {
   try {
     writeFileSync(abs, STARTER_TEMPLATE(c.lang), { encoding: 'utf8', flag: 'wx' });
   } catch (e) {
-    c.err(c.t.cannotRead(file, e instanceof Error ? e.message : String(e)));
+    const code = (e as { code?: string }).code;
+    const reason =
+      code === 'ENOENT' || code === 'ENOTDIR'
+        ? c.t.why.noDirectory
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? c.t.why.denied
+          : code === 'EISDIR'
+            ? c.t.why.directory
+            : e instanceof Error
+              ? e.message
+              : String(e);
+    c.err(c.t.cannotWrite(file, reason));
     return EXIT_PROBLEMS;
   }
   c.out(c.t.created(file));
@@ -294,26 +356,22 @@ async function cmdQuiz(c: Ctx): Promise<number> {
     if (typeof seedOpt !== 'string' || !/^[0-9]+$/.test(seedOpt) || Number(seedOpt) > 0xffffffff) return usage(c, 'quiz', c.t.badValue('--seed', String(seedOpt), '0..4294967295'));
     seed = Number(seedOpt);
   }
-  const text = readText(c, file);
-  if (text === undefined) return EXIT_USAGE;
-  const loaded = loadExercise(text, file, c.lang);
-  if (!loaded.exercise) {
-    for (const d of loaded.diagnostics) c.err(formatDiagnostic(d));
-    return EXIT_PROBLEMS;
-  }
-  const ex = loaded.exercise;
-  const scenario = seed === undefined ? ex.scenario : { ...ex.scenario, seed };
-  let trace: Trace;
-  if (seed === undefined) {
-    // Same path as `check`, so engine errors read the same.
-    const r = runFile(c, file);
-    if (typeof r === 'number') return r;
-    trace = r.trace;
-  } else {
+  // Same path as `check`, so problems read the same.
+  const r = runFile(c, file);
+  if (typeof r === 'number') return r;
+  const ex = r.exercise;
+  let scenario: Scenario = ex.scenario;
+  let trace = r.trace;
+  if (seed !== undefined) {
+    scenario = { ...ex.scenario, seed };
     try {
       trace = simulate(scenario);
     } catch (e) {
-      c.err(`${file}: error: ${e instanceof Error ? e.message : String(e)}`);
+      const message =
+        e instanceof SimulationLimitError
+          ? limitMessage(e.limit, e.value, c.lang)
+          : messages(c.lang).engineError(e instanceof ScenarioError || e instanceof Error ? e.message : String(e));
+      c.err(`${file}: ${message}`);
       return EXIT_PROBLEMS;
     }
   }
@@ -338,20 +396,21 @@ async function cmdQuiz(c: Ctx): Promise<number> {
 async function askAll(c: Ctx, questions: QuestionSpec[], quiz: QuizContext, reader: LineReader): Promise<number> {
   const { out, t, lang } = c;
   let score = 0;
-  // In the order the panel asks them (by stop), each shown as the panel shows it while open.
-  const views = askedOrder(questions.map((q) => questionView(q, quiz, lang)));
-  const byId = new Map(questions.map((q) => [q.id, q]));
-  for (let i = 0; i < views.length; i++) {
-    const q = byId.get(views[i].id)!;
+  // In file order (answers are piped in that order), each shown as the panel shows it while it is
+  // open: with what the questions still to come at the same stop ask blanked too.
+  const views = questions.map((q) => questionView(q, quiz, lang));
+  for (let i = 0; i < questions.length; i++) {
+    const q = questions[i]!;
+    const view = views[i]!;
     out('');
     out(t.question(i + 1, questions.length, q.id));
-    const open = views.slice(i).filter((v) => v.revealAt === views[i].revealAt);
-    const table = questionTable(q, quiz, lang, viewRange(views[i].revealAt, quiz.trace.segments.length, open));
+    const open = [view, ...views.slice(i + 1).filter((v) => v.revealAt === view.revealAt)];
+    const table = questionTable(q, quiz, lang, viewRange(view.revealAt, quiz.trace.segments.length, open));
     if (table) out(table);
     out(promptFor(q, quiz, lang));
     if (q.ask === 'segment' && q.fields.length > 1) out(t.segmentFormat(q.fields));
     if (q.ask === 'choice') q.choices.forEach((ch, k) => out(`  ${choiceLabel(k)}. ${localize(ch, lang)}`));
-    const tries = views[i].tries;
+    const tries = view.tries;
     const hintList = hints(q, quiz, lang);
     let used = 0;
     let right = false;
@@ -411,37 +470,48 @@ export function formatColumns(rows: string[][]): string {
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat(widths[i] - width(cell)))).join('  ').trimEnd()).join('\n');
 }
 
-/** `simulate`'s table: one row per segment (with the state changes it caused) and per other state change. */
-function simulateTable(trace: Trace, c: Ctx): string {
+/**
+ * `simulate`'s table: one row per segment (a network duplicate too, with the state changes it
+ * caused), per other state change, and per user call that failed.
+ */
+function simulateTable(trace: Trace, scenario: Scenario, c: Ctx): string {
   const rows: string[][] = [c.t.tableHead];
   const bySegment = new Map<number, string[]>();
   const segRows = new Map<number, string[]>();
-  const ms = (x: number) => `${Number.isInteger(x) ? x : x.toFixed(3)}ms`;
-  for (const e of trace.events) {
-    if (e.kind === 'send') {
+  const ms = (x: number) => `${roundTime(x)}ms`;
+  const failures = callFailures(trace, scenario);
+  const failureRow = (f: (typeof failures)[number]) =>
+    rows.push(['', ms(f.at), f.host, '', '', '', '', '', c.t.failed, c.t.callFailed(f.call, callError(f.error, c.lang), f.step)]);
+  let nextFailure = 0;
+  trace.events.forEach((e, i) => {
+    if (e.kind === 'send' || e.kind === 'duplicate') {
       const r = trace.segments[e.n - 1];
-      if (!r || segRows.has(r.n)) continue;
-      const row = [
-        String(r.n),
-        ms(r.sentAt),
-        `${r.from} → ${r.to}`,
-        r.seg.flags.join(',') || '-',
-        String(r.seg.seq),
-        r.seg.flags.includes('ACK') ? String(r.seg.ack) : '-',
-        String(r.seg.payload.length),
-        String(r.seg.window),
-        c.t.fate[r.fate] ?? r.fate,
-        '',
-      ];
-      segRows.set(r.n, row);
-      bySegment.set(r.n, []);
-      rows.push(row);
+      if (r && !segRows.has(r.n)) {
+        const row = [
+          String(r.n),
+          ms(r.sentAt),
+          `${r.from} → ${r.to}`,
+          r.seg.flags.join(',') || '-',
+          String(r.seg.seq),
+          r.seg.flags.includes('ACK') ? String(r.seg.ack) : '-',
+          String(r.seg.payload.length),
+          String(r.seg.window),
+          r.fate === 'duplicate' && r.duplicateOf !== null ? c.t.duplicateOf(r.duplicateOf) : (c.t.fate[r.fate] ?? r.fate),
+          '',
+        ];
+        segRows.set(r.n, row);
+        bySegment.set(r.n, []);
+        rows.push(row);
+      }
     } else if (e.kind === 'state') {
       const change = `${e.host} ${e.from}→${e.to}`;
       if (e.cause.type === 'segment' && bySegment.has(e.cause.n)) bySegment.get(e.cause.n)?.push(change);
       else rows.push(['', ms(e.t), '', '', '', '', '', '', '', `${change} (${e.cause.type === 'call' ? e.cause.call : e.cause.type === 'timer' ? e.cause.timer : `segment ${e.cause.n}`})`]);
     }
-  }
+    // A failed call right after its call event; an error signalled later, after the state change it came with.
+    while (nextFailure < failures.length && failures[nextFailure]!.event <= i) failureRow(failures[nextFailure++]!);
+  });
+  while (nextFailure < failures.length) failureRow(failures[nextFailure++]!);
   for (const [n, changes] of bySegment) {
     const row = segRows.get(n);
     if (row) row[9] = changes.join('; ');

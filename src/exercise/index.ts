@@ -4,8 +4,10 @@
  * vscode, DOM or Node API, so the extension, the webview and the CLI share it.
  */
 export { loadExercise } from './load';
-export { checkExercise, checkExerciseFull, type CheckOutcome } from './check';
-export { exerciseToJson, causeString, type TraceJson } from './json';
+export { checkExercise, checkExerciseFull, limitStep, type CheckOutcome } from './check';
+export { exerciseToJson, causeString, roundTime, type TraceJson } from './json';
+export { callFailures, idleFaults, type CallFailure, type IdleFault } from './outcome';
+export { limitMessage, callError } from './messages';
 export { STARTER_TEMPLATE } from './template';
 export { EXERCISE_SCHEMA } from './schema';
 export { parseDuration, didYouMean, editDistance } from './util';

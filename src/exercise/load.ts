@@ -6,10 +6,10 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Lang } from '../common/text';
 import { toExercise } from './convert';
-import { messages } from './messages';
+import { clip, messages } from './messages';
 import { schemaDiagnostics } from './schema';
 import { semanticDiagnostics } from './semantic';
-import { SourceMap, START } from './source';
+import { SourceMap, START, type Path } from './source';
 import { EXERCISE_LIMITS, type Diagnostic, type LoadResult } from './types';
 import { utf8Length } from './util';
 
@@ -38,16 +38,31 @@ export function loadDocument(text: string, file: string, lang: Lang = 'en'): Loa
   }
 
   // Billion laughs: count alias tokens with the lexer first, stopping at the cap, so a hostile
-  // file is refused before the (much slower) parse builds thousands of nodes.
+  // file is refused before the (much slower) parse builds thousands of nodes. The same pass finds
+  // flow collections nested too deep for the parser (`[[[[...`), and where quoted scalars start.
   let offset = 0;
   let aliasTokens = 0;
+  let flowDepth = 0;
+  let deepAt = -1;
+  const quotes: { offset: number; quote: string }[] = [];
+  const lexed = (at: number): LineCounter => {
+    lines.addNewLine(0);
+    for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+    return lines;
+  };
   for (const token of new Lexer().lex(text)) {
     if (token[0] === '*' && ++aliasTokens > EXERCISE_LIMITS.maxAliases) {
-      lines.addNewLine(0);
-      for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
-      const map = new SourceMap(file, undefined, lines);
+      const map = new SourceMap(file, undefined, lexed(offset));
       return { map, result: { diagnostics: [map.diag(map.span(offset, offset + token.length), 'error', 'limit-aliases', m.tooManyAliases(EXERCISE_LIMITS.maxAliases))] } };
     }
+    if (token === '[' || token === '{') {
+      if (++flowDepth === EXERCISE_LIMITS.maxDepth) deepAt = offset;
+      if (flowDepth > EXERCISE_LIMITS.maxDepth) {
+        const map = new SourceMap(file, undefined, lexed(deepAt));
+        return { map, result: { diagnostics: [map.diag(map.span(deepAt, deepAt + 1), 'error', 'limit-depth', m.tooDeep(EXERCISE_LIMITS.maxDepth))] } };
+      }
+    } else if (token === ']' || token === '}') flowDepth = Math.max(0, flowDepth - 1);
+    else if (token[0] === '"' || token[0] === "'") quotes.push({ offset, quote: token[0] });
     // The lexer also yields one-character control tokens (document start, scalar, flow end) that
     // are not in the source.
     if (!(token.length === 1 && token < ' ' && token !== '\n' && token !== '\t' && token !== '\r')) offset += token.length;
@@ -65,7 +80,28 @@ export function loadDocument(text: string, file: string, lang: Lang = 'en'): Loa
   const diags: Diagnostic[] = [];
   const done = () => ({ map, result: { diagnostics: sortDiagnostics(diags) } });
 
+  // Nesting deep enough to exhaust the parser's stack: one error, not the parser's echoes of it.
+  const exhausted = doc.errors.find((e) => e.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(e.message));
+  if (exhausted) {
+    diags.push(map.diag(map.span(exhausted.pos[0], exhausted.pos[1]), 'error', 'limit-depth', m.tooDeep(EXERCISE_LIMITS.maxDepth)));
+    return done();
+  }
   for (const e of doc.errors) {
+    if (e.code === 'MULTIPLE_DOCS') {
+      // At the second document's `---` (its range starts there when it has one).
+      const at = e.pos[0];
+      const dashes = /^---(?:[ \t\r\n]|$)/.test(text.slice(at, at + 4));
+      diags.push(map.diag(map.span(at, dashes ? at + 3 : e.pos[1]), 'error', 'yaml-multiple-documents', m.yamlMultipleDocs(dashes)));
+      continue;
+    }
+    const unclosed = e.code === 'MISSING_CHAR' ? /Missing closing (["'])quote/.exec(e.message) : null;
+    if (unclosed) {
+      // The parser reports the end of the text; the quote that was never closed is more use.
+      const open = quotes.filter((x) => x.quote === unclosed[1] && x.offset < e.pos[0]).pop();
+      const at = open ? open.offset : e.pos[0];
+      diags.push(map.diag(map.span(at, at + 1), 'error', 'yaml-syntax', m.yamlUnclosedQuote(unclosed[1])));
+      continue;
+    }
     const hint = /Nested mappings are not allowed|Implicit keys need to be/.test(e.message) ? m.quoteHint() : '';
     diags.push(map.diag(map.span(e.pos[0], e.pos[1]), 'error', 'yaml-syntax', m.yamlSyntax(firstLine(e.message)) + hint));
   }
@@ -89,6 +125,11 @@ export function loadDocument(text: string, file: string, lang: Lang = 'en'): Loa
       return;
     }
     if (isPair(node)) {
+      if (isMap(node.key) || isSeq(node.key)) {
+        // `? [a, b]: 1`: JavaScript objects have text keys only.
+        diags.push(map.diag(map.nodeRange(node.key) ?? START, 'error', 'yaml-key', m.keyNotText()));
+        return;
+      }
       walk(node.key, depth);
       walk(node.value, depth);
       return;
@@ -110,14 +151,20 @@ export function loadDocument(text: string, file: string, lang: Lang = 'en'): Loa
       for (const item of n.items as unknown[]) walk(item, depth + 1);
     }
   };
-  walk(doc.contents, 0);
+  try {
+    walk(doc.contents, 0);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    diags.push(map.diag(START, 'error', 'limit-depth', m.tooDeep(EXERCISE_LIMITS.maxDepth)));
+  }
   if (diags.some((d) => d.severity === 'error')) return done();
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: EXERCISE_LIMITS.maxAliases });
-  } catch {
-    diags.push(map.diag(START, 'error', 'limit-aliases', m.tooManyAliases(EXERCISE_LIMITS.maxAliases)));
+  } catch (e) {
+    if (e instanceof RangeError) diags.push(map.diag(START, 'error', 'limit-depth', m.tooDeep(EXERCISE_LIMITS.maxDepth)));
+    else diags.push(map.diag(START, 'error', 'limit-aliases', m.tooManyAliases(EXERCISE_LIMITS.maxAliases)));
     return done();
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -139,9 +186,10 @@ export function loadDocument(text: string, file: string, lang: Lang = 'en'): Loa
   if (diags.length > 0) return done();
 
   // Meaning first, then the schema's errors where meaning did not already explain the node.
-  const semantic = semanticDiagnostics(obj, map, lang);
+  const suppressed: Path[] = [];
+  const semantic = semanticDiagnostics(obj, map, lang, suppressed);
   const taken = new Set(semantic.map((d) => `${d.line}:${d.column}`));
-  const schema = schemaDiagnostics(obj, map, lang).filter((d) => !taken.has(`${d.line}:${d.column}`));
+  const schema = schemaDiagnostics(obj, map, lang, suppressed).filter((d) => !taken.has(`${d.line}:${d.column}`));
   diags.push(...semantic, ...schema);
   if (diags.some((d) => d.severity === 'error')) return { ...done(), data: obj };
 
@@ -149,8 +197,9 @@ export function loadDocument(text: string, file: string, lang: Lang = 'en'): Loa
   return { map, data: obj, result: { exercise, diagnostics: sortDiagnostics(diags) } };
 }
 
+/** The first line of a parser message, at most one short line long. */
 function firstLine(s: string): string {
-  return s.split('\n')[0].trim();
+  return clip(s.split('\n')[0].trim(), 160);
 }
 
 function shortTag(tag: string): string {

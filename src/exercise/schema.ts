@@ -36,14 +36,28 @@ interface SchemaLike {
   patternDescription?: string;
 }
 
-/** Validates `data` against the schema; each error becomes one diagnostic at its node. */
-export function schemaDiagnostics(data: unknown, map: SourceMap, lang: Lang): Diagnostic[] {
+/** A path inside one of `suppressed` (or equal to it). */
+function within(path: Path, suppressed: readonly Path[]): boolean {
+  return suppressed.some((p) => p.length <= path.length && p.every((seg, i) => String(seg) === String(path[i])));
+}
+
+const SCALAR_KEYWORDS = new Set(['enum', 'const']);
+
+/**
+ * Validates `data` against the schema; each error becomes one diagnostic at its node. Errors under
+ * `suppressed` paths are left out (a meaning check explained them); a value with an `enum` or
+ * `const` error gets no `type` error too (one message per value).
+ */
+export function schemaDiagnostics(data: unknown, map: SourceMap, lang: Lang, suppressed: readonly Path[] = []): Diagnostic[] {
   const v = validate();
   if (v(data)) return [];
   const m = messages(lang);
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
-  for (const e of v.errors ?? []) {
+  const errors = (v.errors ?? []).filter((e) => !within(decodePointer(e.instancePath), suppressed));
+  const scalarPaths = new Set(errors.filter((e) => SCALAR_KEYWORDS.has(e.keyword)).map((e) => e.instancePath));
+  for (const e of errors) {
+    if (e.keyword === 'type' && scalarPaths.has(e.instancePath)) continue;
     const d = toDiagnostic(e, map, lang, m);
     if (!d) continue;
     const k = `${d.line}:${d.column}:${d.message}`;
@@ -53,6 +67,15 @@ export function schemaDiagnostics(data: unknown, map: SourceMap, lang: Lang): Di
   }
   return out;
 }
+
+/** A value from the file as a message shows it (never `[object Object]`). */
+function shown(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  return JSON.stringify(v) ?? String(v);
+}
+
+const ITEM_KINDS: Record<string, 'step' | 'fault' | 'question'> = { steps: 'step', faults: 'fault', questions: 'question' };
 
 function toDiagnostic(e: ErrorObject, map: SourceMap, lang: Lang, m: ReturnType<typeof messages>): Diagnostic | undefined {
   const path: Path = decodePointer(e.instancePath);
@@ -65,6 +88,8 @@ function toDiagnostic(e: ErrorObject, map: SourceMap, lang: Lang, m: ReturnType<
     const desc = parent.patternDescription ?? String(e.message);
     return map.diag(map.keyRange([...path, propertyName]), 'error', 'schema-pattern', m.pattern(propertyName, desc));
   }
+  const limit = (e.params as { limit?: number }).limit ?? 0;
+  const item = path.length === 2 && /^[0-9]+$/.test(String(path[1])) ? ITEM_KINDS[String(path[0])] : undefined;
   switch (e.keyword) {
     case 'if':
     case 'propertyNames':
@@ -79,10 +104,12 @@ function toDiagnostic(e: ErrorObject, map: SourceMap, lang: Lang, m: ReturnType<
       return map.diag(map.mapRange(path), 'error', 'schema-required', m.required(key, path.length ? pathLabel(path) : ''));
     }
     case 'type':
+      if (item) return map.diag(map.valueRange(path), 'error', 'schema-type', m.itemType(item));
       return map.diag(map.valueRange(path), 'error', 'schema-type', m.type(label, typeName(lang, (e.params as { type: string | string[] }).type)));
     case 'enum': {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
-      const value = String(e.data);
+      if (typeof e.data === 'object' && e.data !== null) return map.diag(map.valueRange(path), 'error', 'schema-enum', m.enumOf(label, allowed));
+      const value = shown(e.data);
       return map.diag(map.valueRange(path), 'error', 'schema-enum', m.enumValue(value, allowed, didYouMean(value, allowed)));
     }
     case 'const':
@@ -97,6 +124,32 @@ function toDiagnostic(e: ErrorObject, map: SourceMap, lang: Lang, m: ReturnType<
       const p = e.params as { comparison: string; limit: number };
       return map.diag(map.valueRange(path), 'error', 'schema-range', m.range(label, p.comparison, p.limit));
     }
+    case 'minProperties':
+      if (path.length === 1 && path[0] === 'hosts') return map.diag(map.valueRange(path), 'error', 'schema-minProperties', m.minHosts(limit));
+      if (item === 'fault') return map.diag(map.valueRange(path), 'error', 'schema-minProperties', m.faultOneKind());
+      return map.diag(map.valueRange(path), 'error', 'schema-minProperties', m.minProperties(label, limit));
+    case 'maxProperties': {
+      if (item === 'fault') {
+        // At the first kind too many: the fault's second key.
+        const keys = e.data && typeof e.data === 'object' ? Object.keys(e.data) : [];
+        return map.diag(keys.length > limit ? map.keyRange([...path, keys[limit]]) : map.valueRange(path), 'error', 'schema-maxProperties', m.faultOneKind());
+      }
+      return map.diag(map.valueRange(path), 'error', 'schema-maxProperties', m.maxProperties(label, limit));
+    }
+    case 'uniqueItems': {
+      const { i, j } = e.params as { i: number; j: number };
+      const list = Array.isArray(e.data) ? (e.data as unknown[]) : [];
+      const later = Math.max(i, j);
+      return map.diag(map.valueRange([...path, later]), 'error', 'schema-uniqueItems', m.duplicateItem(label, shown(list[later])));
+    }
+    case 'minItems':
+      return map.diag(map.valueRange(path), 'error', 'schema-minItems', m.minItems(label, limit));
+    case 'maxItems':
+      return map.diag(map.valueRange(path), 'error', 'schema-maxItems', m.maxItems(label, limit));
+    case 'minLength':
+      return map.diag(map.valueRange(path), 'error', 'schema-minLength', m.minLength(label, limit));
+    case 'maxLength':
+      return map.diag(map.valueRange(path), 'error', 'schema-maxLength', m.maxLength(label, limit));
     default:
       return map.diag(map.valueRange(path), 'error', `schema-${e.keyword}`, m.generic(label, String(e.message)));
   }

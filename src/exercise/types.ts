@@ -50,4 +50,10 @@ export const EXERCISE_LIMITS = {
   maxAliases: 100,
   /** Nesting depth of YAML collections. */
   maxDepth: 32,
+  /** Bytes one `send` step may send (1 MiB). */
+  maxSendBytes: 1024 * 1024,
+  /** Bytes all the `send` and `inject` steps of a scenario may send together (8 MiB). */
+  maxTotalBytes: 8 * 1024 * 1024,
+  /** Data of one injected segment: what fits in one IPv4 datagram after the IP and TCP headers. */
+  maxInjectBytes: 65535 - 40,
 } as const;

@@ -74,4 +74,6 @@ export function utf8Length(s: string): number {
 }
 
 export const HOST_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
-export const ENDPOINT = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9]):([0-9]{1,5})$/;
+
+/** `address:port` as the engine splits it (at the last colon, so `::1:80` is IPv6 `::1`, port 80). */
+export const ENDPOINT = /^(.+):([0-9]+)$/;
