@@ -30,6 +30,7 @@ export function toExercise(data: Obj, map: SourceMap): Exercise {
     if (h.isn !== undefined) cfg.isn = h.isn as IsnSpec;
     for (const k of ['backlog', 'window', 'mss', 'wscale'] as const) if (typeof h[k] === 'number') cfg[k] = h[k] as number;
     if (typeof h.syncookies === 'boolean') cfg.syncookies = h.syncookies;
+    if (typeof h.acceptBacklog === 'number') cfg.acceptBacklog = h.acceptBacklog;
     hosts[name] = cfg;
   }
 

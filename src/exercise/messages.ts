@@ -82,7 +82,7 @@ const en = {
   generic: (key: string, m: string) => `${q(key)} ${m}`,
   unknownHost: (name: string, hint?: string) => `unknown host ${q(name)}${hint ? `, did you mean ${q(hint)}?` : ''}`,
   unknownVerb: (verb: string, hint?: string) =>
-    `unknown step ${q(verb)}${hint ? `, did you mean ${q(hint)}?` : ''} (listen, connect PEER, send N, send "text", receive, close, abort, status, crash, reboot)`,
+    `unknown step ${q(verb)}${hint ? `, did you mean ${q(hint)}?` : ''} (listen, accept, connect PEER, send N, send "text", receive, close, abort, status, crash, reboot)`,
   unknownIsn: (text: string, hint?: string) =>
     `${q(text)} is not an ISN generator (rfc793, rfc6528, plus128000) or a number${hint ? `; did you mean ${q(hint)}?` : ''}`,
   unknownTopic: (topic: string, topics: readonly string[], hint?: string) =>
@@ -171,7 +171,7 @@ const zh: Catalogue = {
   generic: (key, m) => `${q(key)}：${m}`,
   unknownHost: (name, hint) => `未知的主机 ${q(name)}${hint ? `，你是不是想写 ${q(hint)}？` : ''}`,
   unknownVerb: (verb, hint) =>
-    `未知的步骤 ${q(verb)}${hint ? `，你是不是想写 ${q(hint)}？` : ''}（listen、connect 对端、send N、send "文本"、receive、close、abort、status、crash、reboot）`,
+    `未知的步骤 ${q(verb)}${hint ? `，你是不是想写 ${q(hint)}？` : ''}（listen、accept、connect 对端、send N、send "文本"、receive、close、abort、status、crash、reboot）`,
   unknownIsn: (text, hint) => `${q(text)} 不是 ISN 生成器（rfc793、rfc6528、plus128000）也不是数字${hint ? `；你是不是想写 ${q(hint)}？` : ''}`,
   unknownTopic: (topic, topics, hint) => `没有名为 ${q(topic)} 的练习生成器${hint ? `；你是不是想写 ${q(hint)}？` : `（可用：${topics.join('、')}）`}`,
   connectNeedsPeer: () => '`connect` 需要指定对端：`connect server`',

@@ -14,7 +14,7 @@ import { PRACTICE_TOPICS } from '../quiz/practice';
 import { ACCEPTANCES } from '../quiz/types';
 import { didYouMean, ENDPOINT, HOST_NAME, parseDuration, utf8Length } from './util';
 
-export const STEP_VERBS: readonly UserCall[] = ['listen', 'connect', 'send', 'receive', 'close', 'abort', 'status', 'crash', 'reboot'];
+export const STEP_VERBS: readonly UserCall[] = ['listen', 'accept', 'connect', 'send', 'receive', 'close', 'abort', 'status', 'crash', 'reboot'];
 export const RESERVED_STEP_KEYS = ['wait', 'inject', 'at'] as const;
 export const FAULT_KINDS = ['drop', 'duplicate', 'delay', 'reorder'] as const;
 export const ISN_GENERATORS = ['rfc793', 'rfc6528', 'plus128000'] as const;

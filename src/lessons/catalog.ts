@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { localize, type Lang, type LocalText } from '../common/text';
+import { decodeUtf8 } from '../common/decode';
 import { loadExercise } from '../exercise/index';
+import { messages } from '../exercise/messages';
 import { PACK_FILE, parsePack } from '../packs/pack';
 import { t } from '../l10n';
 
@@ -25,10 +27,11 @@ export interface LessonGroup {
   problem?: string;
 }
 
-const decoder = new TextDecoder('utf-8');
-
-async function readText(uri: vscode.Uri): Promise<string> {
-  return decoder.decode(await vscode.workspace.fs.readFile(uri));
+/** A file's text; bytes that are not UTF-8 throw with their line and column (shown as the entry's problem). */
+async function readText(uri: vscode.Uri, name: string, lang: Lang): Promise<string> {
+  const read = decodeUtf8(await vscode.workspace.fs.readFile(uri));
+  if ('error' in read) throw new Error(`${name}:${read.error.line}:${read.error.column}: ${messages(lang).notUtf8(read.error.byte)}`);
+  return read.text;
 }
 
 /** Reads a pack folder (the built-in course is one) into a group; never throws. */
@@ -36,9 +39,9 @@ export async function loadGroup(folder: vscode.Uri, opts: { id: string; builtIn:
   const group: LessonGroup = { id: opts.id, title: opts.fallbackTitle, folder, builtIn: opts.builtIn, lessons: [] };
   let text: string;
   try {
-    text = await readText(vscode.Uri.joinPath(folder, PACK_FILE));
-  } catch {
-    group.problem = t('{0} not found', PACK_FILE);
+    text = await readText(vscode.Uri.joinPath(folder, PACK_FILE), PACK_FILE, opts.lang);
+  } catch (e) {
+    group.problem = e instanceof vscode.FileSystemError ? t('{0} not found', PACK_FILE) : (e as Error).message;
     return group;
   }
   const { pack, problems } = parsePack(text, opts.lang);
@@ -53,7 +56,7 @@ export async function loadGroup(folder: vscode.Uri, opts: { id: string; builtIn:
       const uri = vscode.Uri.joinPath(folder, ...entry.file.split('/'));
       const lesson: LessonEntry = { id: `${opts.id}/${entry.file}`, uri, title: entry.title ?? entry.file, questionIds: [] };
       try {
-        const { exercise, diagnostics } = loadExercise(await readText(uri), entry.file, opts.lang);
+        const { exercise, diagnostics } = loadExercise(await readText(uri, entry.file, opts.lang), entry.file, opts.lang);
         if (exercise) {
           lesson.title = entry.title ?? exercise.title;
           lesson.questionIds = exercise.questions.map((q) => q.id);
@@ -62,7 +65,8 @@ export async function loadGroup(folder: vscode.Uri, opts: { id: string; builtIn:
           lesson.problem = d ? `${entry.file}:${d.line}:${d.column}: ${d.message}` : entry.file;
         }
       } catch (e) {
-        lesson.problem = `${entry.file}: ${(e as Error).message}`;
+        const message = (e as Error).message;
+        lesson.problem = message.startsWith(`${entry.file}:`) ? message : `${entry.file}: ${message}`;
       }
       return lesson;
     }),

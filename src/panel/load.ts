@@ -5,7 +5,9 @@
 import * as vscode from 'vscode';
 import { localize } from '../common/text';
 import { ScenarioError, SimulationLimitError, simulate } from '../engine/index';
-import { loadExercise, type Diagnostic } from '../exercise/index';
+import { decodeUtf8, type DecodeResult } from '../common/decode';
+import { limitMessage, limitStep, loadExercise, type Diagnostic } from '../exercise/index';
+import { messages } from '../exercise/messages';
 import { toWireTrace, type DiagnosticView, type PanelSnapshot, type PanelState, type ToWebview } from '../protocol/messages';
 import { currentLang } from '../lang';
 import { isPracticeUri, practiceExercise } from '../practice';
@@ -17,13 +19,14 @@ export type Loaded =
   | { ok: true; snapshot: PanelSnapshot; session: QuizSession }
   | { ok: false; error: Extract<ToWebview, { type: 'trace/error' }> };
 
-const decoder = new TextDecoder('utf-8');
-
-/** The text of `uri`: the open editor's (unsaved edits included) or the file's. */
-export async function readExerciseText(uri: vscode.Uri): Promise<string> {
+/**
+ * The text of `uri`: the open editor's (unsaved edits included) or the file's, read as the CLI
+ * reads it (bytes that are not UTF-8 are an error at their place, never U+FFFD).
+ */
+export async function readExerciseText(uri: vscode.Uri): Promise<DecodeResult> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
-  return decoder.decode(await vscode.workspace.fs.readFile(uri));
+  if (open) return { text: open.getText() };
+  return decodeUtf8(await vscode.workspace.fs.readFile(uri));
 }
 
 
@@ -77,13 +80,16 @@ export async function loadForPanel(
       return fail([{ location: `${file}:1:1`, severity: 'error', message: errorText(e), code: 'practice' }]);
     }
   } else {
-    let text: string;
+    let read: DecodeResult;
     try {
-      text = await readExerciseText(uri);
+      read = await readExerciseText(uri);
     } catch (e) {
       return fail([{ location: `${file}:1:1`, severity: 'error', message: errorText(e), code: 'read-failed' }]);
     }
-    loaded = loadExercise(text, file, lang);
+    if ('error' in read) {
+      return fail([{ location: `${file}:${read.error.line}:${read.error.column}`, severity: 'error', message: messages(lang).notUtf8(read.error.byte), code: 'not-utf8' }]);
+    }
+    loaded = loadExercise(read.text, file, lang);
   }
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (!loaded.exercise || errors.length > 0) {
@@ -104,7 +110,10 @@ export async function loadForPanel(
       return fail([{ location: sourceLocation(file, e.source), severity: 'error', message: e.message, code: 'scenario' }]);
     }
     if (e instanceof SimulationLimitError) {
-      return fail([{ location: `${file}:1:1`, severity: 'error', message: t('The simulation stopped: {0} ({1}) exceeded.', e.limit, e.value), code: 'limit' }]);
+      // The same words and place as `tcp-tutor check` (the step that ran into the limit, when known).
+      const step = limitStep(exercise.scenario, e);
+      const at = step === undefined ? undefined : exercise.scenario.steps[step]?.source;
+      return fail([{ location: at ? sourceLocation(file, at) : `${file}:1:1`, severity: 'error', message: limitMessage(e.limit, e.value, lang), code: 'limit' }]);
     }
     return fail([{ location: `${file}:1:1`, severity: 'error', message: errorText(e), code: 'engine' }]);
   }

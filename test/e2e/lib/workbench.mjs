@@ -51,6 +51,16 @@ export async function openPalette(page) {
       return;
     } catch (err) {
       if (attempt >= 3) throw err;
+      // The way a learner gets there with the mouse: the command center, then `>` for commands.
+      const center = page.locator('.command-center .command-center-center').first();
+      if (await center.isVisible().catch(() => false)) {
+        await center.click().catch(() => undefined);
+        await page.locator(QUICK_INPUT_BOX).waitFor({ state: 'visible', timeout: 3000 }).catch(() => undefined);
+        if (await page.locator(QUICK_INPUT_BOX).isVisible().catch(() => false)) {
+          await page.keyboard.type('>');
+          return;
+        }
+      }
       await page.locator('.monaco-workbench').first().focus().catch(() => undefined);
     }
   }

@@ -65,7 +65,7 @@ describe('YAML problems in our own words', () => {
   });
   it('text quoted from the file is cut to one short line', () => {
     const [d] = loadExercise(file(`steps:\n  - client: ${'x'.repeat(5000)}\n`), 'x').diagnostics;
-    expect(d.message).toBe(`unknown step \`${'x'.repeat(40)}…\` (listen, connect PEER, send N, send "text", receive, close, abort, status, crash, reboot)`);
+    expect(d.message).toBe(`unknown step \`${'x'.repeat(40)}…\` (listen, accept, connect PEER, send N, send "text", receive, close, abort, status, crash, reboot)`);
     const [multi] = loadExercise(file('steps:\n  - wait: "2 seconds\\nor so"\n'), 'x').diagnostics;
     expect(multi.message).toBe('`2 seconds…` is not a duration (50ms, 2s, 1.5s, 2min or a number of milliseconds)');
   });

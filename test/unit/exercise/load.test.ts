@@ -148,3 +148,37 @@ describe('defaults', () => {
     expect(ex.scenario.steps.map((s) => (s.kind === 'call' ? s.data : undefined))).toEqual(["it's", 'a"b']);
   });
 });
+
+describe('the accept queue in a file', () => {
+  const FILE = `tcp-tutor: 1
+title: Full accept queue
+profile: linux
+hosts:
+  a: { address: 10.0.0.1, port: 40000, isn: 1000 }
+  b: { address: 10.0.0.3, port: 40001, isn: 3000 }
+  server: { address: 10.0.0.2, port: 80, isn: 5000, acceptBacklog: 0 }
+steps:
+  - server: listen
+  - a: connect server
+  - b: connect server
+  - { server: accept, at: 2s }
+  - wait: 3s
+`;
+
+  it('acceptBacklog and `host: accept` load, and a full queue drops the next SYN until the application accepts', async () => {
+    const { exercise, diagnostics } = loadExercise(FILE, 'queue.tcp.yaml');
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(exercise!.scenario.hosts.server!.acceptBacklog).toBe(0);
+    const { simulate } = await import('../../../src/engine/index');
+    const trace = simulate(exercise!.scenario);
+    const bSyns = trace.segments.filter((r) => r.from === 'b' && r.seg.flags.join() === 'SYN');
+    expect(bSyns[0]!.disposition).toBe('accept-queue-full');
+    // After the accept at 2 s there is room: b's next SYN is answered and b gets in.
+    expect(trace.final.b).toBe('ESTABLISHED');
+  });
+
+  it('misspelt `accept` gets a did-you-mean', () => {
+    const { diagnostics } = loadExercise(FILE.replace('server: accept', 'server: acept'), 'queue.tcp.yaml');
+    expect(diagnostics.some((d) => /did you mean `accept`/.test(d.message))).toBe(true);
+  });
+});

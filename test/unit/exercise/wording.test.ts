@@ -129,7 +129,7 @@ describe('the minor ones', () => {
   it('a misspelt host is still an unknown host, and its verb is still read', () => {
     expect(load(file('steps:\n  - clinet: conect server\n'))).toEqual([
       '7:5 unknown host `clinet`, did you mean `client`?',
-      '7:13 unknown step `conect`, did you mean `connect`? (listen, connect PEER, send N, send "text", receive, close, abort, status, crash, reboot)',
+      '7:13 unknown step `conect`, did you mean `connect`? (listen, accept, connect PEER, send N, send "text", receive, close, abort, status, crash, reboot)',
     ]);
   });
 });
