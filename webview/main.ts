@@ -291,15 +291,16 @@ function render(): void {
     setDisabled(built.buttons.nextPage, page.page >= page.pages || page.to >= limit);
   }
 
-  // Diagram
-  const source = renderMermaid(trace, {
+  // Diagram and its text alternative: the same view (step, blanks, page).
+  const view = {
     numbers,
     lang: snap.lang,
     upTo: range.upTo,
     ...(range.hide ? { hide: range.hide } : {}),
     ...(range.hideState ? { hideState: range.hideState } : {}),
     ...(pageWindow ? { window: pageWindow } : {}),
-  });
+  };
+  const source = renderMermaid(trace, view);
   const hosts = Object.keys(trace.hosts).join(', ');
   const shownFrom = pageWindow ? pageWindow.from : 1;
   const label = format(s.diagramLabel, range.upTo >= shownFrom ? `${shownFrom}–${range.upTo}` : '0', t, hosts);
@@ -308,17 +309,7 @@ function render(): void {
   const isBlanked = (n: number): boolean => range.hide !== undefined && range.hide.segment === n;
   const isVisible = (n: number): boolean => n <= range.upTo && !isBlanked(n);
   renderTcb(built.tcb, open !== undefined);
-  renderSegmentTable(
-    built.segTable,
-    traceTable(trace, {
-      numbers,
-      lang: snap.lang,
-      upTo: range.upTo,
-      ...(range.hide ? { hide: range.hide } : {}),
-      ...(range.hideState ? { hideState: range.hideState } : {}),
-      ...(pageWindow ? { window: pageWindow } : {}),
-    }),
-  );
+  renderSegmentTable(built.segTable, traceTable(trace, view));
   built.details.render({ trace, snapshot: snap, numbers }, isVisible, isBlanked);
   built.diagram.highlight(built.details.selected !== undefined && isVisible(built.details.selected) ? built.details.selected : undefined);
   const q = shownQuestion(open);
