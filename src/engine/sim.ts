@@ -596,16 +596,34 @@ export class Simulator {
   // Steps
 
   run(): Trace {
+    // The step whose effects are running: a cap hit while they run names it (editors point there).
+    let current: number | undefined;
+    try {
+      return this.runSteps((i) => (current = i));
+    } catch (e) {
+      if (e instanceof SimulationLimitError) e.step = current;
+      throw e;
+    }
+  }
+
+  private runSteps(started: (i: number) => void): Trace {
     const steps = this.scenario.steps;
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i]!;
       if (step.kind === 'wait') {
         this.settle();
+        started(i);
         this.runUntil(this.now + Math.max(0, step.duration));
         continue;
       }
-      if (step.at !== undefined) this.runUntil(Math.max(this.now, step.at));
-      else this.settle(step.kind === 'call' ? step.host : undefined);
+      // Running up to a step's `at` is that step's doing; settling the previous step's effects is not.
+      if (step.at !== undefined) {
+        started(i);
+        this.runUntil(Math.max(this.now, step.at));
+      } else {
+        this.settle(step.kind === 'call' ? step.host : undefined);
+        started(i);
+      }
       if (step.kind === 'call') {
         const host = this.hostByName.get(step.host);
         if (!host) throw new ScenarioError(`unknown host "${step.host}"`, step.source);

@@ -321,6 +321,9 @@ export interface Trace {
 
 /** Raised when a simulation hits one of its caps. `limit` names which. */
 export class SimulationLimitError extends Error {
+  /** 0-based index of the scenario step whose effects ran into the cap (set by the simulator's run). */
+  step: number | undefined;
+
   constructor(
     readonly limit: keyof Limits,
     readonly value: number,

@@ -3,7 +3,7 @@
  * caps, questions about segments that do not exist, and each `expect` compared with the engine.
  */
 import type { Lang } from '../common/text';
-import { ScenarioError, simulate, SimulationLimitError, type Scenario, type Trace } from '../engine';
+import { ScenarioError, simulate, SimulationLimitError, type Trace } from '../engine';
 import { compareExpect, type QuizContext } from '../quiz';
 import { loadDocument, sortDiagnostics } from './load';
 import { callError, limitMessage, messages } from './messages';
@@ -35,7 +35,7 @@ export function checkExerciseFull(text: string, file: string, lang: Lang = 'en')
   } catch (e) {
     if (e instanceof SimulationLimitError) {
       const source = (e as { source?: unknown }).source;
-      const step = isRange(source) ? undefined : limitStep(ex.scenario, e);
+      const step = isRange(source) ? undefined : e.step;
       const range = isRange(source) ? source : step !== undefined ? map.mapRange(['steps', step]) : map.keyRange(['steps']);
       diags.push(map.diag(range, 'error', 'engine-limit', limitMessage(e.limit, e.value, lang)));
     } else if (e instanceof ScenarioError) {
@@ -63,36 +63,6 @@ function outcomeDiagnostics(ex: Exercise, trace: Trace, map: SourceMap, lang: La
     out.push(map.diag(map.mapRange(['faults', f.index]), 'warning', 'fault-idle', message));
   }
   return out;
-}
-
-/** How long `limitStep` may spend re-running prefixes of a scenario (ms). */
-const LIMIT_SEARCH_BUDGET = 3000;
-
-/**
- * The 0-based index of the step that takes a scenario past a simulation cap: the shortest prefix
- * of its steps that hits the same cap ends with it. Undefined when that takes too long to find.
- */
-export function limitStep(scenario: Scenario, error: SimulationLimitError, budgetMs = LIMIT_SEARCH_BUDGET): number | undefined {
-  const started = Date.now();
-  const hits = (k: number): boolean => {
-    try {
-      simulate({ ...scenario, steps: scenario.steps.slice(0, k) });
-      return false;
-    } catch (e) {
-      return e instanceof SimulationLimitError && e.limit === error.limit;
-    }
-  };
-  // The whole scenario hits it: find the shortest prefix that does (prefix k = steps 0..k-1).
-  let lo = 1;
-  let hi = scenario.steps.length;
-  if (hi === 0) return undefined;
-  while (lo < hi) {
-    if (Date.now() - started > budgetMs) return undefined;
-    const mid = Math.floor((lo + hi) / 2);
-    if (hits(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo - 1;
 }
 
 /** Every problem in an exercise file, sorted by position. No diagnostics of severity error = it passes. */

@@ -4,7 +4,7 @@
  * vscode, DOM or Node API, so the extension, the webview and the CLI share it.
  */
 export { loadExercise } from './load';
-export { checkExercise, checkExerciseFull, limitStep, type CheckOutcome } from './check';
+export { checkExercise, checkExerciseFull, type CheckOutcome } from './check';
 export { exerciseToJson, causeString, roundTime, type TraceJson } from './json';
 export { callFailures, idleFaults, type CallFailure, type IdleFault } from './outcome';
 export { limitMessage, callError } from './messages';

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { localize } from '../common/text';
 import { ScenarioError, SimulationLimitError, simulate } from '../engine/index';
 import { decodeUtf8, type DecodeResult } from '../common/decode';
-import { limitMessage, limitStep, loadExercise, type Diagnostic } from '../exercise/index';
+import { limitMessage, loadExercise, type Diagnostic } from '../exercise/index';
 import { messages } from '../exercise/messages';
 import { toWireTrace, type DiagnosticView, type PanelSnapshot, type PanelState, type ToWebview } from '../protocol/messages';
 import { currentLang } from '../lang';
@@ -111,7 +111,7 @@ export async function loadForPanel(
     }
     if (e instanceof SimulationLimitError) {
       // The same words and place as `tcp-tutor check` (the step that ran into the limit, when known).
-      const step = limitStep(exercise.scenario, e);
+      const step = e.step;
       const at = step === undefined ? undefined : exercise.scenario.steps[step]?.source;
       return fail([{ location: at ? sourceLocation(file, at) : `${file}:1:1`, severity: 'error', message: limitMessage(e.limit, e.value, lang), code: 'limit' }]);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate, SimulationLimitError, type Scenario } from '../../../src/engine';
-import { callFailures, checkExercise, exerciseToJson, idleFaults, limitStep, loadExercise } from '../../../src/exercise';
+import { callFailures, checkExercise, exerciseToJson, idleFaults, loadExercise } from '../../../src/exercise';
 import { file } from './helpers';
 
 const scenarioOf = (text: string): Scenario => loadExercise(text, 'x').exercise!.scenario;
@@ -69,8 +69,8 @@ describe('check warns about what the run did', () => {
   });
 });
 
-describe('limitStep', () => {
-  it('finds the step that takes a scenario past a cap', () => {
+describe('a simulation cap', () => {
+  it('the engine names the step that takes a scenario past it', () => {
     const s: Scenario = { ...scenarioOf(file('steps:\n  - server: listen\n  - client: connect server\n  - wait: 1s\n  - client: send 10\n  - wait: 1s\n  - client: send 10\n')), limits: { maxSegments: 5 } };
     let error: unknown;
     try {
@@ -80,6 +80,6 @@ describe('limitStep', () => {
     }
     expect(error).toBeInstanceOf(SimulationLimitError);
     // Handshake (3) + data and its ACK (2) = 5 segments; the second send makes the 6th.
-    expect(limitStep(s, error as SimulationLimitError)).toBe(5);
+    expect((error as SimulationLimitError).step).toBe(5);
   });
 });
