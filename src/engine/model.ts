@@ -148,19 +148,7 @@ export interface Conn {
 }
 
 /** The sequence variables of a TIME-WAIT connection, kept while a reopened incarnation is half-open. */
-export interface TimeWaitTcb {
-  iss: number;
-  irs: number;
-  sndUna: number;
-  sndNxt: number;
-  sndWnd: number;
-  sndWl1: number;
-  sndWl2: number;
-  rcvNxt: number;
-  finSeq: number | null;
-  passive: boolean;
-  parent: Conn | null;
-}
+export type TimeWaitTcb = Pick<Conn, 'iss' | 'irs' | 'sndUna' | 'sndNxt' | 'sndWnd' | 'sndWl1' | 'sndWl2' | 'rcvNxt' | 'finSeq' | 'passive' | 'parent'>;
 
 export function endpoint(addr: string, port: number): string {
   return `${addr}:${port}`;
